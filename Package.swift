@@ -1,0 +1,54 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "poe-tui",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "poe-tui", targets: ["poe-tui"]),
+        .executable(name: "poe-emulator", targets: ["poe-emulator"]),
+        .library(name: "PoeAPI", targets: ["PoeAPI"]),
+        .library(name: "PoeEmulator", targets: ["PoeEmulator"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+    ],
+    targets: [
+        // libcurl, with typed wrappers for its variadic setopt/getinfo calls.
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
+        // The Poe client: the only importer of libcurl.
+        .target(name: "PoeAPI", dependencies: ["CCurl"]),
+        // A local Poe API for tests, benchmarks and the offline demo.
+        .target(
+            name: "PoeEmulator",
+            dependencies: [
+                .product(name: "FlyingFox", package: "FlyingFox"),
+                .product(name: "FlyingSocks", package: "FlyingFox"),
+            ]
+        ),
+        .executableTarget(
+            name: "poe-emulator",
+            dependencies: [
+                "PoeEmulator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "poe-tui",
+            dependencies: [
+                "PoeAPI",
+                "PoeEmulator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "PoeAPITests", dependencies: ["PoeAPI", "PoeEmulator"]),
+        .testTarget(name: "PoeEmulatorTests", dependencies: ["PoeEmulator"]),
+        .testTarget(name: "CLITests", dependencies: ["PoeEmulator"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,67 @@
+/// One request header.
+struct HTTPHeader: Sendable, Equatable {
+    var name: String
+    var value: String
+}
+
+/// A file sent as one part of a `multipart/form-data` body; libcurl streams it from disk.
+struct MultipartFile: Sendable, Equatable {
+    var fieldName: String
+    var path: String
+    var fileName: String
+    var contentType: String
+}
+
+/// What a request sends after its headers.
+enum HTTPRequestBody: Sendable, Equatable {
+    case none
+    case bytes([UInt8])
+    case multipart(MultipartFile)
+}
+
+/// An HTTP request for the curl engine.
+struct HTTPRequest: Sendable {
+    var method: String
+    var url: String
+    var headers: [HTTPHeader]
+    var body: HTTPRequestBody = .none
+    /// Time allowed to establish the connection.
+    var connectTimeout: Duration = .seconds(15)
+    /// The transfer fails when no byte arrives for this long. Poe pings idle streams every
+    /// 15 s, so anything comfortably above that tolerates a bot that thinks for minutes.
+    var idleTimeout: Duration? = .seconds(60)
+    /// Whether to report upload progress events.
+    var reportsUploadProgress = false
+}
+
+/// The status line and headers of a response, delivered before any of its body.
+struct HTTPResponseHead: Sendable, Equatable {
+    var status: Int
+    /// Header names lowercased; a repeated header keeps its last value.
+    var headers: [String: String]
+
+    func header(_ name: String) -> String? { headers[name.lowercased()] }
+
+    var isSuccess: Bool { (200..<300).contains(status) }
+}
+
+/// What a transfer reports as it runs, in order: upload progress, then one `head`, then body
+/// chunks as the server sends them.
+enum HTTPTransferEvent: Sendable, Equatable {
+    case uploadProgress(sent: Int64, total: Int64)
+    case head(HTTPResponseHead)
+    case body([UInt8])
+}
+
+/// Why a transfer stopped before its response ended normally.
+enum TransportError: Error, Sendable, Equatable {
+    case cancelled
+    /// Could not resolve or connect.
+    case connect(String)
+    /// The connection did not open in time.
+    case connectTimeout(String)
+    /// No byte arrived for the idle timeout.
+    case idle(Duration)
+    /// Any other libcurl failure, with its code and message.
+    case failed(code: Int, message: String)
+}
