@@ -60,6 +60,7 @@ public struct SSEParser: Sendable {
     private mutating func feed(buffer: UnsafeBufferPointer<UInt8>, into events: inout [SSEEvent]) {
         var start = 0
         let count = buffer.count
+        guard count > 0 else { return }  // an empty chunk must not forget a trailing CR
         if previousWasCR, count > 0, buffer[0] == .lineFeed {
             start = 1  // the LF of a CRLF split across chunks
         }

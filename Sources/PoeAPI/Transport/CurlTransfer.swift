@@ -117,8 +117,8 @@ final class CurlTransfer: @unchecked Sendable {
 
     fileprivate func receiveHeaderLine(_ line: UnsafeRawBufferPointer) {
         lastActivity = .now
-        var text = String(decoding: line, as: UTF8.self)
-        while text.last == "\n" || text.last == "\r" { text.removeLast() }
+        // Trim as a whole: "\r\n" is one Character, so removing "\r" or "\n" alone would miss it.
+        let text = String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         if text.hasPrefix("HTTP/") {
             // A new status line starts a new header block (after a 1xx, for instance).
             let parts = text.split(separator: " ", maxSplits: 2)

@@ -1,0 +1,74 @@
+# poe-tui: `make run` installs what is missing, builds and starts the app; `make test` runs
+# every test (Swift unit and end-to-end tests, then the interop tests against fastapi_poe).
+
+PREFIX ?= /usr/local
+SWIFT ?= swift
+APT_PACKAGES := libncurses-dev libcurl4-openssl-dev pkg-config tmux python3-venv
+VENV ?= .venv
+BIN := .build/debug
+RELEASE_BIN := .build/release
+
+.PHONY: all deps pydeps build release run test test-swift test-interop bench install uninstall clean
+
+all: build
+
+## Native packages, installed only when missing (apt-get update first; sudo when not root).
+deps:
+	@./scripts/install-deps.sh $(APT_PACKAGES)
+
+## The Python virtual environment for the interop peer (fastapi_poe + uvicorn).
+pydeps: $(VENV)/.installed
+$(VENV)/.installed: Tests/interop/requirements.txt
+	python3 -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r Tests/interop/requirements.txt
+	touch $@
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+## Starts the app: with POE_API_KEY set it talks to Poe, otherwise to the built-in emulator.
+run: build
+	@if [ -n "$$POE_API_KEY" ]; then \
+		$(BIN)/poe-tui ask; \
+	else \
+		echo "No POE_API_KEY set: running the offline demo against the built-in Poe emulator."; \
+		$(BIN)/poe-tui ask --demo --bot Markdown "Show me what poe-tui can render"; \
+	fi
+
+test: test-swift test-interop
+
+test-swift: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+test-interop: deps pydeps
+	$(SWIFT) build
+	POE_TUI_BIN=$(CURDIR)/$(BIN) $(VENV)/bin/python -m pytest -q Tests/interop
+
+bench: deps
+	$(SWIFT) build -c release
+	./scripts/bench.sh
+
+install: release
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 755 $(RELEASE_BIN)/poe-tui $(DESTDIR)$(PREFIX)/bin/poe-tui
+	install -d $(DESTDIR)$(PREFIX)/share/bash-completion/completions \
+		$(DESTDIR)$(PREFIX)/share/zsh/site-functions $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
+	$(RELEASE_BIN)/poe-tui --generate-completion-script bash > $(DESTDIR)$(PREFIX)/share/bash-completion/completions/poe-tui
+	$(RELEASE_BIN)/poe-tui --generate-completion-script zsh > $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_poe-tui
+	$(RELEASE_BIN)/poe-tui --generate-completion-script fish > $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/poe-tui.fish
+	install -d $(DESTDIR)$(PREFIX)/share/poe-tui/themes
+	cp -R themes/. $(DESTDIR)$(PREFIX)/share/poe-tui/themes/
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/poe-tui \
+		$(DESTDIR)$(PREFIX)/share/bash-completion/completions/poe-tui \
+		$(DESTDIR)$(PREFIX)/share/zsh/site-functions/_poe-tui \
+		$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/poe-tui.fish
+	rm -rf $(DESTDIR)$(PREFIX)/share/poe-tui
+
+clean:
+	rm -rf .build $(VENV)

@@ -1,0 +1,134 @@
+import ArgumentParser
+import Foundation
+import PoeAPI
+import Synchronization
+
+/// `poe-tui ask`: one question, one reply, for shell scripts and quick use.
+struct AskCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ask",
+        abstract: "Ask a bot one question and print its reply.",
+        discussion: """
+        The prompt comes from the arguments or, when there are none, from standard input.
+        On a terminal the reply streams live; on a pipe, stdout gets exactly the final reply
+        and a newline. Suggested replies, files and errors go to stderr.
+
+        Exit codes: 0 ok, 2 usage, 3 invalid key, 4 insufficient points, 5 rate limited,
+        6 network or timeout, 7 bot error or other HTTP error, 130 interrupted (Ctrl-C).
+        """
+    )
+
+    @Option(name: .shortAndLong, help: "The bot to ask (default: Assistant, or Echo with --demo).")
+    var bot: String?
+
+    @Option(name: .long, help: ArgumentHelp("A bot parameter; values that parse as JSON are sent as JSON.", valueName: "key=value"))
+    var param: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Attach a file (uploaded first). Repeatable.", valueName: "path"))
+    var attach: [String] = []
+
+    @Flag(name: .long, help: "Write one JSON object per event to stdout.")
+    var json = false
+
+    @Flag(name: .long, help: "Write text as it arrives even when stdout is not a terminal.")
+    var stream = false
+
+    @OptionGroup var connection: ConnectionOptions
+
+    @Argument(help: "The prompt. Read from standard input when absent.")
+    var prompt: [String] = []
+
+    func validate() throws {
+        _ = try parsedParameters()
+    }
+
+    /// `--param` values: JSON when they parse as JSON (`thinking_budget=1000` is a number),
+    /// strings otherwise (`aspect_ratio=9:16`).
+    func parsedParameters() throws -> [String: JSONValue] {
+        var parameters: [String: JSONValue] = [:]
+        for item in param {
+            guard let equals = item.firstIndex(of: "="), equals != item.startIndex else {
+                throw ValidationError("--param needs key=value, got \"\(item)\"")
+            }
+            let key = String(item[..<equals])
+            let text = String(item[item.index(after: equals)...])
+            parameters[key] = JSONValue(parsing: text) ?? .string(text)
+        }
+        return parameters
+    }
+
+    func run() async throws {
+        let parameters = try parsedParameters()
+        let text = try readPrompt()
+        let session = try await connection.connect()
+        defer { Task { await session.close() } }
+        let botName = bot ?? (session.isDemo ? "Echo" : "Assistant")
+
+        let attachments = try await upload(attach, with: session.client)
+        let message = ProtocolMessage(role: .user, content: text, attachments: attachments)
+        let reply = session.client.stream(bot: botName, messages: [message], parameters: parameters) { notice in
+            if StandardStreams.stderrIsTerminal {
+                StandardStreams.writeError("poe-tui: \(notice.reason.description) Retrying in \(notice.delay)…\n")
+            }
+        }
+        let interrupted = Mutex(false)
+        let interrupt = InterruptSignal {
+            interrupted.withLock { $0 = true }
+            reply.cancel()
+        }
+        defer { withExtendedLifetime(interrupt) {} }
+
+        let printer = ReplyPrinter(mode: outputMode)
+        var failure: PoeError?
+        do {
+            for try await event in reply.events { printer.handle(event) }
+        } catch let error as PoeError {
+            failure = error
+        }
+        if interrupted.withLock({ $0 }) { failure = .cancelled }
+        printer.finish(error: failure)
+        await session.close()
+
+        if let failure { throw CommandFailure(status: ExitStatus(failure), message: nil) }
+        if let botError = printer.botError { throw CommandFailure(status: ExitStatus(botError: botError), message: nil) }
+    }
+
+    private var outputMode: ReplyPrinter.Mode {
+        if json { return .json }
+        if StandardStreams.stdoutIsTerminal { return .live }
+        return stream ? .deltas : .final
+    }
+
+    private func readPrompt() throws -> String {
+        if !prompt.isEmpty { return prompt.joined(separator: " ") }
+        if StandardStreams.stdinIsTerminal {
+            StandardStreams.writeError("Type your message; end it with Ctrl-D.\n")
+        }
+        let data = FileHandle.standardInput.readDataToEndOfFile()
+        var text = String(decoding: data, as: UTF8.self)
+        while text.hasSuffix("\n") { text.removeLast() }
+        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty || !attach.isEmpty else {
+            throw CommandFailure(status: .usage, message: "no prompt: give one as arguments or on standard input")
+        }
+        return text
+    }
+
+    private func upload(_ paths: [String], with client: PoeClient) async throws -> [PoeAttachment] {
+        var attachments: [PoeAttachment] = []
+        for path in paths {
+            let name = (path as NSString).lastPathComponent
+            do {
+                let showProgress = StandardStreams.stderrIsTerminal
+                let attachment = try await client.upload(path: path) { sent, total in
+                    guard showProgress, total > 0 else { return }
+                    StandardStreams.writeError("\rUploading \(TerminalText.inert(name)): \(sent * 100 / total)%")
+                }
+                if showProgress { StandardStreams.writeError("\r\u{1B}[K") }
+                attachments.append(attachment)
+            } catch let error as PoeError {
+                throw CommandFailure(status: ExitStatus(error), message: error.description)
+            }
+        }
+        return attachments
+    }
+}

@@ -1,0 +1,37 @@
+import PoeAPI
+
+/// The exit codes `poe-tui` documents for scripts.
+enum ExitStatus: Int32 {
+    case ok = 0
+    case usage = 2
+    case invalidKey = 3
+    case insufficientPoints = 4
+    case rateLimited = 5
+    case network = 6
+    case botError = 7
+    case interrupted = 130
+
+    init(_ error: PoeError) {
+        switch error {
+        case .invalidKey, .missingKey: self = .invalidKey
+        case .insufficientPoints: self = .insufficientPoints
+        case .rateLimited: self = .rateLimited
+        case .network, .timeout: self = .network
+        case .cancelled: self = .interrupted
+        case .uploadTooLarge, .unreadableFile: self = .usage
+        case .botFailed(let event): self = ExitStatus(botError: event)
+        case .unknownBot, .server, .http, .protocolViolation, .incomplete, .uploadRejected: self = .botError
+        }
+    }
+
+    /// A bot's `error` event; one that says the points ran out is reported as such.
+    init(botError: BotErrorEvent) {
+        self = botError.errorType == "insufficient_fund" ? .insufficientPoints : .botError
+    }
+}
+
+/// Ends the process with a documented status after a message on stderr.
+struct CommandFailure: Error {
+    var status: ExitStatus
+    var message: String?
+}

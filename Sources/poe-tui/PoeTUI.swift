@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+import Glibc
+
+/// The `poe-tui` command.
+@main
+struct PoeTUI: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "poe-tui",
+        abstract: "A terminal client for Poe.",
+        version: "0.1.0",
+        subcommands: [AskCommand.self, BotsCommand.self, BalanceCommand.self]
+    )
+
+    /// Runs the command and exits with the documented codes: argument errors exit 2 (not
+    /// ArgumentParser's 64), and `CommandFailure` carries its own status.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch let failure as CommandFailure {
+            if let message = failure.message { FileHandle.standardError.write(Data("poe-tui: \(message)\n".utf8)) }
+            Glibc.exit(failure.status.rawValue)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Glibc.exit(ExitStatus.usage.rawValue)
+            }
+            exit(withError: error)
+        }
+        Glibc.exit(0)
+    }
+}

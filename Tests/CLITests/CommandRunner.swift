@@ -1,0 +1,57 @@
+import Foundation
+import Synchronization
+
+/// Runs the built `poe-tui` binary as a user's shell would, capturing its output.
+struct CommandRunner {
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+        var stdoutBytes: Data
+    }
+
+    /// The folder with the built products: the one holding this test bundle.
+    static let productsFolder: URL = {
+        if let override = ProcessInfo.processInfo.environment["POE_TUI_BIN"] { return URL(fileURLWithPath: override) }
+        var url = URL(fileURLWithPath: CommandLine.arguments[0])
+        while url.pathComponents.count > 1, !FileManager.default.fileExists(atPath: url.appendingPathComponent("poe-tui").path) {
+            url.deleteLastPathComponent()
+        }
+        return url
+    }()
+
+    static var binary: URL { productsFolder.appendingPathComponent("poe-tui") }
+
+    /// A clean environment: no key, caches in a temporary folder, nothing from the developer's.
+    static func environment(_ extra: [String: String] = [:]) -> [String: String] {
+        var environment = ["PATH": "/usr/bin:/bin", "HOME": FileManager.default.temporaryDirectory.path,
+                           "XDG_CACHE_HOME": FileManager.default.temporaryDirectory.appendingPathComponent("poe-tui-cli-cache").path,
+                           "LANG": "C.UTF-8"]
+        environment.merge(extra) { _, new in new }
+        return environment
+    }
+
+    static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = environment()) throws -> Result {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.environment = environment
+        let output = Pipe(), errors = Pipe(), input = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try input.fileHandleForWriting.close()
+        // Read both pipes to the end before waiting, so a full pipe cannot stall the child.
+        let errorData = Mutex(Data())
+        let errorReader = Thread { errorData.withLock { $0 = errors.fileHandleForReading.readDataToEndOfFile() } }
+        errorReader.start()
+        let outputData = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        while errorReader.isExecuting || !errorReader.isFinished { usleep(1000) }
+        let stderrData = errorData.withLock { $0 }
+        return Result(status: process.terminationStatus, stdout: String(decoding: outputData, as: UTF8.self),
+                      stderr: String(decoding: stderrData, as: UTF8.self), stdoutBytes: outputData)
+    }
+}
