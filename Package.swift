@@ -46,6 +46,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // `make bench`: parser throughput and cancel latency (the end-to-end run is scripts/bench.sh).
+        .executableTarget(name: "poe-bench", dependencies: ["PoeAPI", "PoeEmulator"]),
         .testTarget(name: "PoeAPITests", dependencies: ["PoeAPI", "PoeEmulator"]),
         .testTarget(name: "PoeEmulatorTests", dependencies: ["PoeEmulator"]),
         .testTarget(name: "CLITests", dependencies: ["PoeEmulator"]),

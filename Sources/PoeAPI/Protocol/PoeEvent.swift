@@ -88,6 +88,9 @@ extension PoeEvent {
         }
     }
 
+    /// `decode`, exposed for the benchmark tool.
+    public static func decodeForBenchmark(_ event: SSEEvent) throws -> PoeEvent? { try decode(event) }
+
     private static func json(_ event: SSEEvent) throws -> JSONValue {
         guard let value = try? JSONDecoder().decode(JSONValue.self, from: Data(event.data.utf8)) else {
             throw PoeError.protocolViolation("the \(event.name) event is not valid JSON")
@@ -109,14 +112,32 @@ extension PoeEvent {
         return value
     }
 
-    /// `text`, `replace_response` and `suggested_reply` are most of a stream's events, so they
-    /// decode straight into a struct instead of through `JSONValue`.
+    /// `text`, `replace_response` and `suggested_reply` are most of a stream's events. The
+    /// common shape, `{"text": "..."}` with no escapes inside the string, is read directly
+    /// (such a string's JSON text is its value); anything else goes through `JSONDecoder`.
     private static func stringField(_ key: String, of event: SSEEvent) throws -> String {
+        if let text = plainTextValue(event.data) { return text }
         struct TextPayload: Decodable { let text: String }
         do {
             return try JSONDecoder().decode(TextPayload.self, from: Data(event.data.utf8)).text
         } catch {
             throw PoeError.protocolViolation("the \(event.name) event has no string \"\(key)\"")
+        }
+    }
+
+    private static let textPrefixes: [[UInt8]] = [Array(#"{"text": ""#.utf8), Array(#"{"text":""#.utf8)]
+
+    private static func plainTextValue(_ data: String) -> String? {
+        var copy = data
+        return copy.withUTF8 { bytes -> String? in
+            guard let prefix = textPrefixes.first(where: { bytes.starts(with: $0) }),
+                  bytes.count >= prefix.count + 2,
+                  bytes[bytes.count - 2] == UInt8(ascii: "\""), bytes[bytes.count - 1] == UInt8(ascii: "}") else { return nil }
+            let value = UnsafeBufferPointer(rebasing: bytes[prefix.count..<(bytes.count - 2)])
+            for byte in value where byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 {
+                return nil
+            }
+            return String(decoding: value, as: UTF8.self)
         }
     }
 }

@@ -104,19 +104,36 @@ public struct SSEParser: Sendable {
             return nil
         }
         let colon = line.firstIndex(of: .colon) ?? line.count
-        let field = UnsafeBufferPointer(rebasing: line[0..<colon])
         var valueStart = min(colon + 1, line.count)
         if valueStart < line.count, line[valueStart] == .space { valueStart += 1 }
         let value = UnsafeBufferPointer(rebasing: line[valueStart..<line.count])
-        if field.elementsEqual("data".utf8) {
+        switch Field(line, colon: colon) {
+        case .data:
             if hasData { dataBuffer.append(.lineFeed) }
             dataBuffer.append(contentsOf: value)
             hasData = true
-        } else if field.elementsEqual("event".utf8) {
+        case .event:
             eventName = String(decoding: value, as: UTF8.self)
+        case .other:
+            // `id` and `retry` are not used by Poe; other fields are ignored, as the spec says.
+            break
         }
-        // `id` and `retry` are not used by Poe; other fields are ignored, as the spec says.
         return nil
+    }
+
+    /// The two fields Poe uses, recognised by their bytes without building a string.
+    private enum Field {
+        case data, event, other
+
+        init(_ line: UnsafeBufferPointer<UInt8>, colon: Int) {
+            if colon == 4, line[0] == 0x64, line[1] == 0x61, line[2] == 0x74, line[3] == 0x61 {  // "data"
+                self = .data
+            } else if colon == 5, line[0] == 0x65, line[1] == 0x76, line[2] == 0x65, line[3] == 0x6E, line[4] == 0x74 {  // "event"
+                self = .event
+            } else {
+                self = .other
+            }
+        }
     }
 
     private mutating func dispatch() -> SSEEvent? {
