@@ -9,7 +9,7 @@ struct BotCatalog: Sendable {
             + Int(pingInterval.components.attoseconds / 1_000_000_000_000_000)
         bots = [
             EchoBot(), StreamBot(), MarkdownBot(), SuggestBot(), ReplaceBot(), ArtistBot(), FailBot(),
-            SlowBot(defaultPingMilliseconds: max(1, pingMilliseconds)),
+            SlowBot(defaultPingMilliseconds: pingMilliseconds > 0 ? pingMilliseconds : nil),
         ]
         var index: [String: Int] = [:]
         for (position, bot) in bots.enumerated() { index[bot.info.name.lowercased()] = position }

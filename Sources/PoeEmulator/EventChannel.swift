@@ -89,8 +89,12 @@ final class EventChannel: Sendable {
 
     /// Tears the channel down from the reader's side: wakes everyone and runs the cancel handler.
     func cancel() {
-        let (reader, writers, handler) = state.withLock { state in
-            if state.cancelled { return (nil, [], nil) as (CheckedContinuation<[UInt8]?, Never>?, [CheckedContinuation<Void, Never>], (@Sendable () -> Void)?) }
+        typealias Wakeups = (
+            reader: CheckedContinuation<[UInt8]?, Never>?, writers: [CheckedContinuation<Void, Never>],
+            handler: (@Sendable () -> Void)?
+        )
+        let wakeups = state.withLock { state -> Wakeups in
+            if state.cancelled { return (nil, [], nil) }
             state.cancelled = true
             state.buffer = []
             defer {
@@ -100,9 +104,9 @@ final class EventChannel: Sendable {
             }
             return (state.reader, state.blockedWriters, state.onCancel)
         }
-        reader?.resume(returning: nil)
-        for writer in writers { writer.resume() }
-        handler?()
+        wakeups.reader?.resume(returning: nil)
+        for writer in wakeups.writers { writer.resume() }
+        wakeups.handler?()
     }
 
     /// Waits for the next bytes: everything queued, up to `limit`. Nil at the end of the body.

@@ -34,13 +34,14 @@ enum HTTPReplies {
 
     /// A status code with its standard reason phrase (FlyingFox needs one for the status line).
     static func statusCode(_ code: Int) -> HTTPStatusCode {
-        let phrases: [Int: String] = [
-            200: "OK", 400: "Bad Request", 401: "Unauthorized", 402: "Payment Required", 403: "Forbidden",
-            404: "Not Found", 405: "Method Not Allowed", 408: "Request Timeout", 409: "Conflict",
-            413: "Content Too Large", 415: "Unsupported Media Type", 422: "Unprocessable Content",
-            429: "Too Many Requests", 500: "Internal Server Error", 501: "Not Implemented",
-            502: "Bad Gateway", 503: "Service Unavailable", 504: "Gateway Timeout", 529: "Site Overloaded",
-        ]
-        return HTTPStatusCode(code, phrase: phrases[code] ?? (code < 500 ? "Client Error" : "Server Error"))
+        HTTPStatusCode(code, phrase: phrases[code] ?? (code < 500 ? "Client Error" : "Server Error"))
     }
+
+    private static let phrases: [Int: String] = [
+        200: "OK", 400: "Bad Request", 401: "Unauthorized", 402: "Payment Required", 403: "Forbidden",
+        404: "Not Found", 405: "Method Not Allowed", 408: "Request Timeout", 409: "Conflict",
+        413: "Content Too Large", 415: "Unsupported Media Type", 422: "Unprocessable Content",
+        429: "Too Many Requests", 500: "Internal Server Error", 501: "Not Implemented",
+        502: "Bad Gateway", 503: "Service Unavailable", 504: "Gateway Timeout", 529: "Site Overloaded",
+    ]
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A JSON document as the emulator reads and writes it.
 ///
 /// Objects keep their keys in order because the Poe protocol is defined by what Python's
@@ -93,5 +95,39 @@ extension JSONValue {
         default:
             return self
         }
+    }
+}
+
+extension JSONValue: Decodable {
+    /// Reads any JSON value through Foundation's `JSONDecoder`, keeping integers and floats apart.
+    /// Object keys come back sorted: the decoder does not report their order, and nothing the
+    /// emulator reads depends on it (what it prints is built in order, or sorted as Python would).
+    init(from decoder: any Decoder) throws {
+        if let container = try? decoder.singleValueContainer() {
+            if container.decodeNil() { self = .null; return }
+            if let value = try? container.decode(Bool.self) { self = .bool(value); return }
+            if let value = try? container.decode(Int.self) { self = .int(value); return }
+            if let value = try? container.decode(Double.self) { self = .double(value); return }
+            if let value = try? container.decode(String.self) { self = .string(value); return }
+            if let value = try? container.decode([JSONValue].self) { self = .array(value); return }
+        }
+        let container = try decoder.container(keyedBy: AnyKey.self)
+        var object = JSONObject()
+        for key in container.allKeys.sorted(by: { $0.stringValue.unicodeScalars.lexicographicallyPrecedes($1.stringValue.unicodeScalars) }) {
+            object[key.stringValue] = try container.decode(JSONValue.self, forKey: key)
+        }
+        self = .object(object)
+    }
+
+    /// Parses one JSON document.
+    static func parse(_ bytes: some Collection<UInt8>) throws -> JSONValue {
+        try JSONDecoder().decode(JSONValue.self, from: Data(bytes))
+    }
+
+    private struct AnyKey: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
     }
 }

@@ -48,7 +48,7 @@ struct MultipartForm: Sendable {
         var cursor: Int
         if bytes.starts(with: dashBoundary) {
             cursor = dashBoundary.count
-        } else if let found = search(delimiter, in: bytes, from: 0) {
+        } else if let found = findDelimiter(delimiter, in: bytes, from: 0) {
             cursor = found + delimiter.count
         } else {
             throw .malformed("no multipart boundary in the body")
@@ -77,7 +77,7 @@ struct MultipartForm: Sendable {
             } else {
                 throw .malformed("unterminated part headers")
             }
-            guard let contentEnd = search(delimiter, in: bytes, from: contentStart) else {
+            guard let contentEnd = findDelimiter(delimiter, in: bytes, from: contentStart) else {
                 throw .malformed("missing closing boundary")
             }
             parts.append(makePart(headerText: headerText, body: Data(bytes[contentStart..<contentEnd])))
@@ -101,6 +101,20 @@ struct MultipartForm: Sendable {
         }
         part.contentType = headers["content-type"]
         return part
+    }
+
+    /// The next real delimiter: `CRLF--boundary` followed by `--` or by optional spaces and CRLF.
+    /// Content that merely starts like the boundary (`--boundary-ish`) is skipped over.
+    static func findDelimiter(_ delimiter: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
+        var position = start
+        while let found = search(delimiter, in: bytes, from: position) {
+            var after = found + delimiter.count
+            if after + 2 <= bytes.count, bytes[after] == 0x2D, bytes[after + 1] == 0x2D { return found }
+            while after < bytes.count, bytes[after] == 0x20 || bytes[after] == 0x09 { after += 1 }
+            if after + 2 <= bytes.count, bytes[after] == 0x0D, bytes[after + 1] == 0x0A { return found }
+            position = found + 1
+        }
+        return nil
     }
 
     /// First index of `needle` in `haystack` at or after `start`; memchr finds candidates

@@ -102,14 +102,15 @@ public final class PoeEmulator: Sendable {
             id: Endpoints.avatarFileID)
     }
 
-    /// Stops listening, ends every open stream and waits for the server task to finish.
+    /// Stops listening and ends every open stream and connection at once (no grace period:
+    /// FlyingFox's graceful stop waits out its whole timeout even when idle).
     public func stop() async {
         guard let current = running.withLock({ value -> Running? in
             defer { value = nil }
             return value
         }) else { return }
         await state.cancelAllStreams()
-        await current.server.stop(timeout: 1)
+        await current.server.stop(timeout: 0)
         current.task.cancel()
         await current.task.value
     }

@@ -41,7 +41,7 @@ struct QueryRequest: Sendable {
     static func decode(_ body: [UInt8]) throws(APIError) -> QueryRequest {
         let root: JSONValue
         do {
-            root = try JSONParser.parse(body)
+            root = try JSONValue.parse(body)
         } catch {
             throw .invalidRequest("Request body is not valid JSON: \(error)")
         }

@@ -26,7 +26,8 @@ import Testing
         #expect(events.first?.name == "meta")
         #expect(events.last == WireEvent(name: "done", data: "{}"))
         #expect(events.filter { $0.name == "text" }.count > 2)
-        #expect(response.text.contains(#"{"text": "h\u00e9llo \"w\u00f6rld\" \u65e5\u672c \ud83d\ude42 an"}"#))
+        #expect(events[1].data == #"{"text": "h\u00e9llo \"w\u00f6rld\" \u65e5\u672c"}"#)
+        #expect(events[2].data == #"{"text": " \ud83d\ude42 and a longer "}"#)
         #expect(try replyText(events) == content + "\nparameters: {\"a\": [1.5, true, null], \"z\": 1}")
         #expect(response.body.allSatisfy { $0 < 0x80 }, "ensure_ascii output is pure ASCII")
     }
@@ -100,7 +101,7 @@ import Testing
         let response = try await harness.query("Artist")
         let events = parseEvents(response.text)
         #expect(events.map(\.name) == ["meta", "file", "text", "text", "done"])
-        let file = try #require(try JSONParser.parse(Array(events[1].data.utf8)).objectValue)
+        let file = try #require(try JSONValue.parse(Array(events[1].data.utf8)).objectValue)
         let url = try #require(file["url"]?.stringValue)
         #expect(url.hasPrefix(harness.base + "/files/") && url.hasSuffix("/artist.png"))
         #expect(

@@ -160,7 +160,7 @@ func parseEvents(_ text: String) -> [WireEvent] {
 func replyText(_ events: [WireEvent]) throws -> String {
     var text = ""
     for event in events where event.name == "text" || event.name == "replace_response" {
-        let piece = try JSONParser.parse(Array(event.data.utf8)).objectValue?["text"]?.stringValue ?? ""
+        let piece = try JSONValue.parse(Array(event.data.utf8)).objectValue?["text"]?.stringValue ?? ""
         text = event.name == "text" ? text + piece : piece
     }
     return text

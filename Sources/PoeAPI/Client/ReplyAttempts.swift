@@ -13,6 +13,9 @@ struct ReplyAttempts: Sendable {
         /// Set once anything but `meta` was yielded; from then on, no retry.
         var outputBegan = false
         var metaYielded = false
+        /// After an `error` event the reply has failed: like fastapi_poe, whatever the bot sends
+        /// after it (but `done`) is not part of the reply.
+        var botFailed = false
         var finished = false
     }
 
@@ -68,6 +71,7 @@ struct ReplyAttempts: Sendable {
         var errorHead: HTTPResponseHead?
         var errorBody: [UInt8] = []
         var sawDone = false
+        var eventsThisAttempt = 0
         do {
             for try await event in transfer.events {
                 switch event {
@@ -83,7 +87,7 @@ struct ReplyAttempts: Sendable {
                     } else if !sawDone {
                         // After `done` the consumer is finished; the rest of the body is
                         // drained so the connection can be reused.
-                        sawDone = try deliver(parser.feed(bytes), progress: progress, transfer: transfer, mayRetry: mayRetry)
+                        sawDone = try deliver(parser.feed(bytes), progress: progress, transfer: transfer, mayRetry: mayRetry, count: &eventsThisAttempt)
                     }
                 }
             }
@@ -107,16 +111,20 @@ struct ReplyAttempts: Sendable {
 
     /// Decodes one network read's events and passes them on as one batch; returns true when
     /// the reply is complete.
-    private func deliver(_ events: [SSEEvent], progress: Progress, transfer: HTTPTransfer, mayRetry: Bool) throws -> Bool {
+    /// `count` is the number of events this attempt has decoded so far.
+    private func deliver(_ events: [SSEEvent], progress: Progress, transfer: HTTPTransfer, mayRetry: Bool, count: inout Int) throws -> Bool {
         var batch: [PoeEvent] = []
         batch.reserveCapacity(events.count)
         defer { if !batch.isEmpty { output.yield(batch) } }
         for sse in events {
             guard let event = try PoeEvent.decode(sse) else { continue }
+            count += 1
+            if progress.botFailed, event != .done { continue }
             switch event {
             case .meta:
-                // Sent first by every attempt; the consumer hears it once.
-                guard !progress.metaYielded else { continue }
+                // Meaningful only as an attempt's first event (as fastapi_poe reads it); every
+                // attempt sends it, and the consumer hears it once.
+                guard count == 1, !progress.metaYielded else { continue }
                 progress.metaYielded = true
                 batch.append(event)
             case .error(let botError) where mayRetry && !progress.outputBegan && botError.allowRetry:
@@ -130,6 +138,10 @@ struct ReplyAttempts: Sendable {
                 progress.finished = true
                 output.finish()
                 return true
+            case .error:
+                progress.outputBegan = true
+                progress.botFailed = true
+                batch.append(event)
             default:
                 progress.outputBegan = true
                 batch.append(event)

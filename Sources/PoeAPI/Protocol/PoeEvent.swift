@@ -38,7 +38,7 @@ public enum PoeEvent: Sendable, Equatable {
     case suggestedReply(String)
     /// A file the bot sent back.
     case file(PoeAttachment)
-    /// Arbitrary JSON (OpenAI-style deltas, tool calls).
+    /// A JSON object (OpenAI-style deltas, tool calls); anything but an object is a protocol error.
     case json(JSONValue)
     /// Bot metadata (`data` events), which fastapi_poe drops and we keep.
     case data(String)
@@ -72,10 +72,10 @@ extension PoeEvent {
                 inlineRef: object["inline_ref"]?.stringValue
             ))
         case "json":
-            return .json(try json(event))
+            return .json(.object(try jsonObject(event)))
         case "data":
             let object = try jsonObject(event)
-            return .data(object["metadata"]?.stringValue ?? event.data)
+            return .data(object["metadata"]?.stringValue ?? "")
         case "error":
             let object = try jsonObject(event)
             return .error(BotErrorEvent(
