@@ -7,6 +7,8 @@ APT_PACKAGES := libncurses-dev libcurl4-openssl-dev pkg-config tmux python3-venv
 VENV ?= .venv
 BIN := .build/debug
 RELEASE_BIN := .build/release
+# A static Swift runtime: the installed binary runs without the toolchain, and starts faster.
+RELEASE_FLAGS := -c release --static-swift-stdlib
 
 .PHONY: all deps pydeps build release run test test-swift test-interop bench install uninstall clean
 
@@ -27,7 +29,7 @@ build: deps
 	$(SWIFT) build
 
 release: deps
-	$(SWIFT) build -c release
+	$(SWIFT) build $(RELEASE_FLAGS)
 
 ## Starts the app: with POE_API_KEY set it talks to Poe, otherwise to the built-in emulator.
 run: build
@@ -49,7 +51,7 @@ test-interop: deps pydeps
 	POE_TUI_BIN=$(CURDIR)/$(BIN) $(VENV)/bin/python -m pytest -q Tests/interop
 
 bench: deps
-	$(SWIFT) build -c release
+	$(SWIFT) build $(RELEASE_FLAGS)
 	./scripts/bench.sh
 
 install: release

@@ -53,6 +53,7 @@ public final class PoeEmulator: Sendable {
         let config = HTTPServer.Configuration(
             address: try sockaddr_in.inet(ip4: "127.0.0.1", port: options.port),
             timeout: 300,  // bounds reading a request and building a response, not a stream
+            pool: NoDelaySocketPool(base: HTTPServer.defaultPool()),
             logger: .disabled
         )
         let server = HTTPServer(

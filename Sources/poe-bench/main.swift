@@ -95,7 +95,57 @@ func benchmarkDecode() {
     print(String(format: "event-decode: %d text events in %.3f s, %.0f events/s", events.count, seconds, Double(events.count) / seconds))
 }
 
+/// A ~1 MB reply (95,000 text events) through `PoeClient` in-process: the client's own cost,
+/// without process start-up.
+func benchmarkClientStream() async throws {
+    // An emulator in another process (POE_API_BASE) keeps its work off this process's threads.
+    let external = ProcessInfo.processInfo.environment["POE_API_BASE"]
+    let emulator = PoeEmulator(options: EmulatorOptions())
+    if external == nil { try await emulator.start() }
+    let base = external ?? emulator.baseURL
+    let client = PoeClient(configuration: PoeConfiguration(apiKey: "bench-key", apiBase: base, uploadURL: base + "/poe_api/file_upload_3RD_PARTY_POST"))
+    var characters = 0
+    let times = try await measure(runs: 9) {
+        characters = 0
+        let reply = client.stream(bot: "Stream", messages: [ProtocolMessage(role: .user, content: "go")],
+                                  parameters: ["words": .int(95_000), "interval_ms": .int(0)])
+        for try await event in reply.events {
+            if case .text(let text) = event { characters += text.utf8.count }
+        }
+    }
+    let message = ProtocolMessage(role: .user, content: "go", parameters: ["words": .int(95_000), "interval_ms": .int(0)])
+    var wire = 0
+    let rawTimes = try await measure(runs: 9) { wire = try await client.benchmarkRawStreamBytes(bot: "Stream", messages: [message]) }
+    print(String(format: "transport-only: %.2f MB on the wire, median %.1f ms, best %.1f ms", Double(wire) / 1e6, median(rawTimes) * 1000, rawTimes.min()! * 1000))
+    print(String(format: "client-stream: %.2f MB reply, median %.1f ms, best %.1f ms", Double(characters) / 1e6, median(times) * 1000, times.min()! * 1000))
+    if external == nil { await emulator.stop() }
+}
+
+/// Parse and decode of the e2e stream's bytes in memory: the client's per-event cost alone.
+func benchmarkParseAndDecode() {
+    var stream: [UInt8] = []
+    for index in 1...95_000 { stream += Array("event: text\r\ndata: {\"text\": \"word\(index) \"}\r\n\r\n".utf8) }
+    let times = (0..<7).map { _ -> Double in
+        let start = ContinuousClock.now
+        var parser = SSEParser()
+        var text = ""
+        var offset = 0
+        while offset < stream.count {
+            let end = min(offset + 128 * 1024, stream.count)
+            parser.feed(stream[offset..<end]) { name, data in
+                if case .text(let piece)? = try? PoeEvent.decodeForBenchmark(name: name, data: data) { text += piece }
+            }
+            offset = end
+        }
+        let elapsed = ContinuousClock.now - start
+        return Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
+    }
+    print(String(format: "parse+decode: %.2f MB wire, 95000 events, median %.1f ms", Double(stream.count) / 1e6, median(times)))
+}
+
 let mode = CommandLine.arguments.dropFirst().first ?? "all"
+if mode == "pipeline" || mode == "all" { benchmarkParseAndDecode() }
+if mode == "client" || mode == "all" { try await benchmarkClientStream() }
 if mode == "parse" || mode == "all" { await benchmarkParser() }
 if mode == "decode" || mode == "all" { benchmarkDecode() }
 if mode == "cancel" || mode == "all" { try await benchmarkCancel() }

@@ -103,6 +103,23 @@ public actor PoeClient {
     }
 }
 
+extension PoeClient {
+    /// The raw bytes of a bot's reply stream, counted and dropped: the transport's share of
+    /// `stream`'s cost, for the benchmark tool.
+    public nonisolated func benchmarkRawStreamBytes(bot: String, messages: [ProtocolMessage]) async throws -> Int {
+        let request = HTTPRequest(
+            method: "POST", url: configuration.botURL(bot),
+            headers: headers(authorization: .bearer, accept: "text/event-stream", contentType: "application/json"),
+            body: .bytes(try QueryRequest(query: messages).jsonBody())
+        )
+        var total = 0
+        for try await event in engine.start(request).events {
+            if case .body(let bytes) = event { total += bytes.count }
+        }
+        return total
+    }
+}
+
 /// Told to the caller of `stream` before each retry.
 public struct RetryNotice: Sendable {
     public var retry: Int

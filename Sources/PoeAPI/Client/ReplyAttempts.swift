@@ -87,7 +87,7 @@ struct ReplyAttempts: Sendable {
                     } else if !sawDone {
                         // After `done` the consumer is finished; the rest of the body is
                         // drained so the connection can be reused.
-                        sawDone = try deliver(parser.feed(bytes), progress: progress, transfer: transfer, mayRetry: mayRetry, count: &eventsThisAttempt)
+                        sawDone = try deliver(bytes, parser: &parser, progress: progress, transfer: transfer, mayRetry: mayRetry, count: &eventsThisAttempt)
                     }
                 }
             }
@@ -109,22 +109,23 @@ struct ReplyAttempts: Sendable {
         }
     }
 
-    /// Decodes one network read's events and passes them on as one batch; returns true when
-    /// the reply is complete.
-    /// `count` is the number of events this attempt has decoded so far.
-    private func deliver(_ events: [SSEEvent], progress: Progress, transfer: HTTPTransfer, mayRetry: Bool, count: inout Int) throws -> Bool {
+    /// Parses and decodes one network read's events and passes them on as one batch; returns
+    /// true when the reply is complete. `count` is the number of events this attempt decoded.
+    private func deliver(
+        _ bytes: [UInt8], parser: inout SSEParser, progress: Progress, transfer: HTTPTransfer, mayRetry: Bool, count: inout Int
+    ) throws -> Bool {
         var batch: [PoeEvent] = []
-        batch.reserveCapacity(events.count)
+        var complete = false
         defer { if !batch.isEmpty { output.yield(batch) } }
-        for sse in events {
-            guard let event = try PoeEvent.decode(sse) else { continue }
+        try parser.feed(bytes) { name, data in
+            guard !complete, let event = try PoeEvent.decode(name: name, data: data) else { return }
             count += 1
-            if progress.botFailed, event != .done { continue }
+            if progress.botFailed, event != .done { return }
             switch event {
             case .meta:
                 // Meaningful only as an attempt's first event (as fastapi_poe reads it); every
                 // attempt sends it, and the consumer hears it once.
-                guard count == 1, !progress.metaYielded else { continue }
+                guard count == 1, !progress.metaYielded else { return }
                 progress.metaYielded = true
                 batch.append(event)
             case .error(let botError) where mayRetry && !progress.outputBegan && botError.allowRetry:
@@ -137,7 +138,7 @@ struct ReplyAttempts: Sendable {
                 batch = []
                 progress.finished = true
                 output.finish()
-                return true
+                complete = true
             case .error:
                 progress.outputBegan = true
                 progress.botFailed = true
@@ -147,7 +148,7 @@ struct ReplyAttempts: Sendable {
                 batch.append(event)
             }
         }
-        return false
+        return complete
     }
 }
 

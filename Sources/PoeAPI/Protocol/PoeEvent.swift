@@ -29,20 +29,23 @@ public struct BotErrorEvent: Sendable, Equatable {
 }
 
 /// One typed event of a bot's reply stream.
+///
+/// The rare, large payloads are `indirect` so the common `text` case stays small: a reply is
+/// tens of thousands of these, passed in batches.
 public enum PoeEvent: Sendable, Equatable {
-    case meta(ReplyMeta)
+    indirect case meta(ReplyMeta)
     /// A piece of text to append to the reply.
     case text(String)
     /// The whole reply so far is replaced by this text.
     case replaceResponse(String)
     case suggestedReply(String)
     /// A file the bot sent back.
-    case file(PoeAttachment)
+    indirect case file(PoeAttachment)
     /// A JSON object (OpenAI-style deltas, tool calls); anything but an object is a protocol error.
-    case json(JSONValue)
+    indirect case json(JSONValue)
     /// Bot metadata (`data` events), which fastapi_poe drops and we keep.
     case data(String)
-    case error(BotErrorEvent)
+    indirect case error(BotErrorEvent)
     case done
 }
 
@@ -51,7 +54,13 @@ extension PoeEvent {
     /// names, an unnamed `message`), and throws `PoeError.protocolViolation` for payloads
     /// fastapi_poe would reject (invalid JSON, a non-object, a non-string `text`).
     static func decode(_ event: SSEEvent) throws -> PoeEvent? {
-        switch event.name {
+        try Array(event.data.utf8).withUnsafeBufferPointer { try decode(name: event.name, data: $0) }
+    }
+
+    /// `decode` on an event's bytes as the parser hands them over, without an intermediate string.
+    static func decode(name: String, data: UnsafeBufferPointer<UInt8>) throws -> PoeEvent? {
+        let event = RawEvent(name: name, data: data)
+        switch name {
         case "text": return .text(try stringField("text", of: event))
         case "replace_response": return .replaceResponse(try stringField("text", of: event))
         case "suggested_reply": return .suggestedReply(try stringField("text", of: event))
@@ -90,22 +99,25 @@ extension PoeEvent {
 
     /// `decode`, exposed for the benchmark tool.
     public static func decodeForBenchmark(_ event: SSEEvent) throws -> PoeEvent? { try decode(event) }
+    public static func decodeForBenchmark(name: String, data: UnsafeBufferPointer<UInt8>) throws -> PoeEvent? {
+        try decode(name: name, data: data)
+    }
 
-    private static func json(_ event: SSEEvent) throws -> JSONValue {
-        guard let value = try? JSONDecoder().decode(JSONValue.self, from: Data(event.data.utf8)) else {
+    private static func json(_ event: RawEvent) throws -> JSONValue {
+        guard let value = try? JSONDecoder().decode(JSONValue.self, from: Data(event.data)) else {
             throw PoeError.protocolViolation("the \(event.name) event is not valid JSON")
         }
         return value
     }
 
-    private static func jsonObject(_ event: SSEEvent) throws -> [String: JSONValue] {
+    private static func jsonObject(_ event: RawEvent) throws -> [String: JSONValue] {
         guard case .object(let object) = try json(event) else {
             throw PoeError.protocolViolation("the \(event.name) event is not a JSON object")
         }
         return object
     }
 
-    private static func string(_ object: [String: JSONValue], _ key: String, _ event: SSEEvent) throws -> String {
+    private static func string(_ object: [String: JSONValue], _ key: String, _ event: RawEvent) throws -> String {
         guard let value = object[key]?.stringValue else {
             throw PoeError.protocolViolation("the \(event.name) event has no string \"\(key)\"")
         }
@@ -115,29 +127,39 @@ extension PoeEvent {
     /// `text`, `replace_response` and `suggested_reply` are most of a stream's events. The
     /// common shape, `{"text": "..."}` with no escapes inside the string, is read directly
     /// (such a string's JSON text is its value); anything else goes through `JSONDecoder`.
-    private static func stringField(_ key: String, of event: SSEEvent) throws -> String {
+    private static func stringField(_ key: String, of event: RawEvent) throws -> String {
         if let text = plainTextValue(event.data) { return text }
         struct TextPayload: Decodable { let text: String }
         do {
-            return try JSONDecoder().decode(TextPayload.self, from: Data(event.data.utf8)).text
+            return try JSONDecoder().decode(TextPayload.self, from: Data(event.data)).text
         } catch {
             throw PoeError.protocolViolation("the \(event.name) event has no string \"\(key)\"")
         }
     }
 
-    private static let textPrefixes: [[UInt8]] = [Array(#"{"text": ""#.utf8), Array(#"{"text":""#.utf8)]
-
-    private static func plainTextValue(_ data: String) -> String? {
-        var copy = data
-        return copy.withUTF8 { bytes -> String? in
-            guard let prefix = textPrefixes.first(where: { bytes.starts(with: $0) }),
-                  bytes.count >= prefix.count + 2,
-                  bytes[bytes.count - 2] == UInt8(ascii: "\""), bytes[bytes.count - 1] == UInt8(ascii: "}") else { return nil }
-            let value = UnsafeBufferPointer(rebasing: bytes[prefix.count..<(bytes.count - 2)])
-            for byte in value where byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 {
-                return nil
-            }
-            return String(decoding: value, as: UTF8.self)
+    private static func plainTextValue(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        // `{"text": "` (fastapi_poe, json.dumps) or `{"text":"` (compact JSON), then `"}`.
+        guard bytes.count >= 11, bytes[0] == 0x7B, bytes[1] == 0x22, bytes[2] == 0x74, bytes[3] == 0x65,
+              bytes[4] == 0x78, bytes[5] == 0x74, bytes[6] == 0x22, bytes[7] == 0x3A else { return nil }
+        let head: Int
+        if bytes[8] == 0x22 {
+            head = 9
+        } else if bytes[8] == 0x20, bytes.count >= 12, bytes[9] == 0x22 {
+            head = 10
+        } else {
+            return nil
         }
+        guard bytes[bytes.count - 2] == 0x22, bytes[bytes.count - 1] == 0x7D else { return nil }
+        let value = UnsafeBufferPointer(rebasing: bytes[head..<(bytes.count - 2)])
+        // No quote, backslash or control character inside: the JSON text is the value itself.
+        var plain = true
+        for byte in value { plain = plain && byte >= 0x20 && byte != 0x22 && byte != 0x5C }
+        return plain ? String(decoding: value, as: UTF8.self) : nil
+    }
+
+    /// An event as the parser hands it over: its data is borrowed for the duration of decoding.
+    private struct RawEvent {
+        let name: String
+        let data: UnsafeBufferPointer<UInt8>
     }
 }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
+
 /// One server-sent event: its name (`message` when the stream named none) and its data lines
 /// joined with `\n`.
 public struct SSEEvent: Sendable, Equatable {
@@ -34,14 +40,24 @@ public struct SSEParser: Sendable {
     /// Feeds the next chunk of the body and returns the events it completed, in order.
     public mutating func feed<Bytes: Collection>(_ bytes: Bytes) -> [SSEEvent] where Bytes.Element == UInt8 {
         var events: [SSEEvent] = []
-        let handled: Void? = bytes.withContiguousStorageIfAvailable { buffer in
-            feed(buffer: buffer, into: &events)
+        feed(bytes) { name, data in events.append(SSEEvent(name: name, data: String(decoding: data, as: UTF8.self))) }
+        return events
+    }
+
+    /// Feeds the next chunk of the body; `onEvent` receives each completed event's name and
+    /// data bytes, in order. The bytes are valid only during the call: the hot path decodes
+    /// them in place instead of building a string per event.
+    public mutating func feed<Bytes: Collection>(
+        _ bytes: Bytes,
+        onEvent: (_ name: String, _ data: UnsafeBufferPointer<UInt8>) throws -> Void
+    ) rethrows where Bytes.Element == UInt8 {
+        let handled: Void? = try bytes.withContiguousStorageIfAvailable { buffer in
+            try feed(buffer: buffer, onEvent: onEvent)
         }
         if handled == nil {
             let copy = Array(bytes)
-            copy.withUnsafeBufferPointer { feed(buffer: $0, into: &events) }
+            try copy.withUnsafeBufferPointer { try feed(buffer: $0, onEvent: onEvent) }
         }
-        return events
     }
 
     /// Ends the stream. A final event without its blank line is discarded, as the SSE spec says;
@@ -50,58 +66,71 @@ public struct SSEParser: Sendable {
         if !partialLine.isEmpty {
             let line = partialLine
             partialLine.removeAll()
-            line.withUnsafeBufferPointer { _ = process(line: $0) }
+            _ = line.withUnsafeBufferPointer { process(line: $0) }
         }
         previousWasCR = false
         resetEvent()
         return []
     }
 
-    private mutating func feed(buffer: UnsafeBufferPointer<UInt8>, into events: inout [SSEEvent]) {
+    private mutating func feed(
+        buffer: UnsafeBufferPointer<UInt8>,
+        onEvent: (String, UnsafeBufferPointer<UInt8>) throws -> Void
+    ) rethrows {
         var start = 0
         let count = buffer.count
         guard count > 0 else { return }  // an empty chunk must not forget a trailing CR
-        if previousWasCR, count > 0, buffer[0] == .lineFeed {
+        if previousWasCR, buffer[0] == .lineFeed {
             start = 1  // the LF of a CRLF split across chunks
         }
         previousWasCR = false
-        var index = start
-        while index < count {
-            let byte = buffer[index]
-            if byte == .lineFeed || byte == .carriageReturn {
-                let segment = UnsafeBufferPointer(rebasing: buffer[start..<index])
-                if partialLine.isEmpty {
-                    if let event = process(line: segment) { events.append(event) }
-                } else {
-                    partialLine.append(contentsOf: segment)
-                    let line = partialLine
-                    partialLine.removeAll(keepingCapacity: true)
-                    if let event = line.withUnsafeBufferPointer({ process(line: $0) }) { events.append(event) }
-                }
-                if byte == .carriageReturn {
-                    if index + 1 < count {
-                        if buffer[index + 1] == .lineFeed { index += 1 }
-                    } else {
-                        previousWasCR = true
-                    }
-                }
-                index += 1
-                start = index
+        // Line ends are found with memchr (vectorised), one search per terminator kind, each
+        // resumed only once passed: every byte is looked at about once.
+        var nextCR = Self.find(.carriageReturn, in: buffer, from: start)
+        var nextLF = Self.find(.lineFeed, in: buffer, from: start)
+        while true {
+            let end = min(nextCR, nextLF)
+            guard end < count else { break }
+            let segment = UnsafeBufferPointer(rebasing: buffer[start..<end])
+            let dispatches: Bool
+            if partialLine.isEmpty {
+                dispatches = process(line: segment)
             } else {
-                index += 1
+                partialLine.append(contentsOf: segment)
+                let line = partialLine
+                partialLine.removeAll(keepingCapacity: true)
+                dispatches = line.withUnsafeBufferPointer { process(line: $0) }
             }
+            if dispatches { try dispatch(onEvent) }
+            start = end + 1
+            if buffer[end] == .carriageReturn {
+                if start < count {
+                    if buffer[start] == .lineFeed { start += 1 }
+                } else {
+                    previousWasCR = true
+                }
+            }
+            if nextCR < start { nextCR = Self.find(.carriageReturn, in: buffer, from: start) }
+            if nextLF < start { nextLF = Self.find(.lineFeed, in: buffer, from: start) }
         }
         if start < count {
             partialLine.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start..<count]))
         }
     }
 
-    /// Interprets one complete line; returns an event when the line was the blank dispatch line.
-    private mutating func process(line: UnsafeBufferPointer<UInt8>) -> SSEEvent? {
-        guard let first = line.first else { return dispatch() }
+    /// The index of the first `byte` at or after `from`, or `buffer.count`.
+    private static func find(_ byte: UInt8, in buffer: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
+        guard from < buffer.count, let base = buffer.baseAddress,
+              let found = memchr(base + from, Int32(byte), buffer.count - from) else { return buffer.count }
+        return UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) - base
+    }
+
+    /// Interprets one complete line; returns true when it is the blank line that dispatches.
+    private mutating func process(line: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = line.first else { return true }
         if first == .colon {
             commentCount += 1
-            return nil
+            return false
         }
         let colon = line.firstIndex(of: .colon) ?? line.count
         var valueStart = min(colon + 1, line.count)
@@ -118,7 +147,7 @@ public struct SSEParser: Sendable {
             // `id` and `retry` are not used by Poe; other fields are ignored, as the spec says.
             break
         }
-        return nil
+        return false
     }
 
     /// The two fields Poe uses, recognised by their bytes without building a string.
@@ -136,11 +165,12 @@ public struct SSEParser: Sendable {
         }
     }
 
-    private mutating func dispatch() -> SSEEvent? {
+    /// Hands the collected event on (an event with neither name nor data is no event).
+    private mutating func dispatch(_ onEvent: (String, UnsafeBufferPointer<UInt8>) throws -> Void) rethrows {
         defer { resetEvent() }
-        guard hasData || eventName != nil else { return nil }
+        guard hasData || eventName != nil else { return }
         let name = eventName.flatMap { $0.isEmpty ? nil : $0 } ?? "message"
-        return SSEEvent(name: name, data: String(decoding: dataBuffer, as: UTF8.self))
+        try dataBuffer.withUnsafeBufferPointer { try onEvent(name, $0) }
     }
 
     private mutating func resetEvent() {
