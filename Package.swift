@@ -13,6 +13,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // libcurl, with typed wrappers for its variadic setopt/getinfo calls.
@@ -31,6 +32,8 @@ let package = Package(
                 .product(name: "FlyingSocks", package: "FlyingFox"),
             ]
         ),
+        // config.toml: the user's settings, validated with file, line and key in every message.
+        .target(name: "Settings", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
         .executableTarget(
             name: "poe-emulator",
             dependencies: [
@@ -43,6 +46,7 @@ let package = Package(
             dependencies: [
                 "PoeAPI",
                 "PoeEmulator",
+                "Settings",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -50,6 +54,7 @@ let package = Package(
         .executableTarget(name: "poe-bench", dependencies: ["PoeAPI", "PoeEmulator"]),
         .testTarget(name: "PoeAPITests", dependencies: ["PoeAPI", "PoeEmulator"]),
         .testTarget(name: "PoeEmulatorTests", dependencies: ["PoeEmulator"]),
+        .testTarget(name: "SettingsTests", dependencies: ["Settings"]),
         .testTarget(name: "CLITests", dependencies: ["PoeEmulator"]),
     ],
     swiftLanguageModes: [.v6]

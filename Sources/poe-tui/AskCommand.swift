@@ -18,7 +18,7 @@ struct AskCommand: AsyncParsableCommand {
         """
     )
 
-    @Option(name: .shortAndLong, help: "The bot to ask (default: Assistant, or Echo with --demo).")
+    @Option(name: .shortAndLong, help: "The bot to ask (default: default_bot from the config, else Assistant; Echo with --demo).")
     var bot: String?
 
     @Option(name: .long, help: ArgumentHelp("A bot parameter; values that parse as JSON are sent as JSON.", valueName: "key=value"))
@@ -60,9 +60,9 @@ struct AskCommand: AsyncParsableCommand {
     func run() async throws {
         let parameters = try parsedParameters()
         let text = try readPrompt()
-        let session = try await connection.connect()
+        let session = try await connection.connect(flags: .init(bot: bot))
         defer { Task { await session.close() } }
-        let botName = bot ?? (session.isDemo ? "Echo" : "Assistant")
+        let botName = bot ?? (session.isDemo ? "Echo" : session.settings.bot)
 
         let attachments = try await upload(attach, with: session.client)
         let message = ProtocolMessage(role: .user, content: text, attachments: attachments)

@@ -4,31 +4,31 @@ import Testing
 
 @Suite("poe-tui ask, end to end")
 struct AskCommandTests {
-    @Test func pipedStdoutGetsExactlyTheFinalReply() throws {
-        let result = try CommandRunner.run(["ask", "--demo", "--bot", "Echo", "hello", "there"])
+    @Test func pipedStdoutGetsExactlyTheFinalReply() async throws {
+        let result = try await CommandRunner.run(["ask", "--demo", "--bot", "Echo", "hello", "there"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout == "hello there\n")
     }
 
-    @Test func promptFromStdin() throws {
-        let result = try CommandRunner.run(["ask", "--demo"], stdin: "from standard input\n")
+    @Test func promptFromStdin() async throws {
+        let result = try await CommandRunner.run(["ask", "--demo"], stdin: "from standard input\n")
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout == "from standard input\n")
     }
 
-    @Test func replaceResponseLeavesOnlyTheFinalText() throws {
-        let result = try CommandRunner.run(["ask", "--demo", "--bot", "Replace", "x"])
+    @Test func replaceResponseLeavesOnlyTheFinalText() async throws {
+        let result = try await CommandRunner.run(["ask", "--demo", "--bot", "Replace", "x"])
         #expect(result.stdout == "Final answer.\n")
     }
 
-    @Test func streamFlagWritesDeltas() throws {
-        let result = try CommandRunner.run(["ask", "--demo", "--stream", "--bot", "Stream", "--param", "words=5", "--param", "interval_ms=0", "go"])
+    @Test func streamFlagWritesDeltas() async throws {
+        let result = try await CommandRunner.run(["ask", "--demo", "--stream", "--bot", "Stream", "--param", "words=5", "--param", "interval_ms=0", "go"])
         #expect(result.status == 0)
         #expect(result.stdout == "word1 word2 word3 word4 word5 \n")
     }
 
-    @Test func parametersAreSentAsJSONOrStrings() throws {
-        let result = try CommandRunner.run(["ask", "--demo", "--bot", "Echo", "--param", "thinking_budget=1000",
+    @Test func parametersAreSentAsJSONOrStrings() async throws {
+        let result = try await CommandRunner.run(["ask", "--demo", "--bot", "Echo", "--param", "thinking_budget=1000",
                                             "--param", "aspect_ratio=9:16", "--param", "web_search=true", "p"])
         #expect(result.status == 0)
         let line = try #require(result.stdout.split(separator: "\n").first { $0.hasPrefix("parameters:") })
@@ -37,8 +37,8 @@ struct AskCommandTests {
         #expect(line.contains("true") && !line.contains("\"true\""))
     }
 
-    @Test func jsonWritesOneObjectPerEvent() throws {
-        let result = try CommandRunner.run(["ask", "--demo", "--json", "--bot", "Suggest", "hi"])
+    @Test func jsonWritesOneObjectPerEvent() async throws {
+        let result = try await CommandRunner.run(["ask", "--demo", "--json", "--bot", "Suggest", "hi"])
         #expect(result.status == 0)
         let types = try result.stdout.split(separator: "\n").map { line -> String in
             let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
@@ -50,16 +50,16 @@ struct AskCommandTests {
         #expect(types.contains("text"))
     }
 
-    @Test func suggestionsAndFilesGoToStderr() throws {
-        let suggest = try CommandRunner.run(["ask", "--demo", "--bot", "Suggest", "hi"])
+    @Test func suggestionsAndFilesGoToStderr() async throws {
+        let suggest = try await CommandRunner.run(["ask", "--demo", "--bot", "Suggest", "hi"])
         #expect(suggest.stderr.contains("Suggested replies:"))
         #expect(!suggest.stdout.contains("Suggested replies"))
-        let artist = try CommandRunner.run(["ask", "--demo", "--bot", "Artist", "draw"])
+        let artist = try await CommandRunner.run(["ask", "--demo", "--bot", "Artist", "draw"])
         #expect(artist.status == 0)
         #expect(artist.stderr.contains("File: artist.png (image/png) http://127.0.0.1:"))
     }
 
-    @Test func exitCodesSayWhatHappened() throws {
+    @Test func exitCodesSayWhatHappened() async throws {
         let cases: [([String], Int32)] = [
             (["--bot", "Fail", "--param", "status=401"], 3),
             (["--bot", "Fail", "--param", "status=402"], 4),
@@ -70,26 +70,26 @@ struct AskCommandTests {
             (["--param", "novalue"], 2),
         ]
         for (arguments, expected) in cases {
-            let result = try CommandRunner.run(["ask", "--demo"] + arguments + ["question"])
+            let result = try await CommandRunner.run(["ask", "--demo"] + arguments + ["question"])
             #expect(result.status == expected, "\(arguments): \(result.stderr)")
             #expect(!result.stderr.isEmpty, "\(arguments) said nothing on stderr")
         }
     }
 
-    @Test func missingKeyAndNoNetworkAreReported() throws {
-        let noKey = try CommandRunner.run(["ask", "hello"])
+    @Test func missingKeyAndNoNetworkAreReported() async throws {
+        let noKey = try await CommandRunner.run(["ask", "hello"])
         #expect(noKey.status == 3)
         #expect(noKey.stderr.contains("POE_API_KEY"))
 
-        let noNetwork = try CommandRunner.run(["ask", "hello"], environment: CommandRunner.environment([
+        let noNetwork = try await CommandRunner.run(["ask", "hello"], environment: CommandRunner.environment([
             "POE_API_KEY": "some-key-123456789", "POE_API_BASE": "http://127.0.0.1:9",
         ]))
         #expect(noNetwork.status == 6, "\(noNetwork.stderr)")
         #expect(noNetwork.stderr.contains("Network error"))
     }
 
-    @Test func partialReplyIsKeptOnError() throws {
-        let result = try CommandRunner.run(["ask", "--demo", "--bot", "Fail", "--param", "words=3", "x"])
+    @Test func partialReplyIsKeptOnError() async throws {
+        let result = try await CommandRunner.run(["ask", "--demo", "--bot", "Fail", "--param", "words=3", "x"])
         #expect(result.status == 7)
         #expect(result.stdout.hasPrefix("word1 word2 word3"))
         #expect(result.stderr.contains("Simulated failure"))
@@ -104,19 +104,19 @@ struct AskCommandTests {
         for key in ["right-key-abcdefghijklmnop", "wrong-key-zyxwvutsrqponmlk"] {
             let environment = CommandRunner.environment(["POE_API_KEY": key, "POE_API_BASE": emulator.baseURL, "POE_UPLOAD_URL": emulator.uploadURL])
             for arguments in [["ask", "--bot", "Echo", "hi"], ["ask", "--json", "--bot", "Fail", "--param", "status=401", "hi"], ["balance"], ["bots", "--json"]] {
-                let result = try CommandRunner.run(arguments, environment: environment)
+                let result = try await CommandRunner.run(arguments, environment: environment)
                 #expect(!result.stdout.contains(key) && !result.stderr.contains(key), "\(arguments)")
             }
         }
     }
 
-    @Test func botTextIsExactOnAPipe() throws {
+    @Test func botTextIsExactOnAPipe() async throws {
         let hostile = "title\u{1B}]0;pwned\u{07} and \u{1B}[31mred"
-        let result = try CommandRunner.run(["ask", "--demo", "--bot", "Echo"], stdin: hostile)
+        let result = try await CommandRunner.run(["ask", "--demo", "--bot", "Echo"], stdin: hostile)
         #expect(result.stdout == hostile + "\n")
     }
 
-    @Test func botTextIsInertOnATerminal() throws {
+    @Test func botTextIsInertOnATerminal() async throws {
         // `script` gives the command a pseudo-terminal, as a user's shell would.
         let hostile = "title\u{1B}]0;pwned\u{07} and \u{1B}[31mred\u{9B}"
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("hostile-\(UUID().uuidString).txt")
@@ -140,7 +140,7 @@ struct AskCommandTests {
         #expect(!text.contains("\u{1B}]0;"))
     }
 
-    @Test func interruptCancelsAndExits130() throws {
+    @Test func interruptCancelsAndExits130() async throws {
         let process = Process()
         process.executableURL = CommandRunner.binary
         process.arguments = ["ask", "--demo", "--stream", "--bot", "Stream", "--param", "words=100000", "--param", "interval_ms=20", "go"]
@@ -159,15 +159,15 @@ struct AskCommandTests {
         #expect(String(decoding: firstBytes + rest, as: UTF8.self).hasPrefix("word1 "))
     }
 
-    @Test func botsAndBalanceInDemo() throws {
-        let bots = try CommandRunner.run(["bots", "--demo"])
+    @Test func botsAndBalanceInDemo() async throws {
+        let bots = try await CommandRunner.run(["bots", "--demo"])
         #expect(bots.status == 0)
         for name in ["Echo", "Stream", "Markdown", "Suggest", "Replace", "Artist", "Fail", "Slow"] {
             #expect(bots.stdout.contains(name), "\(name) missing")
         }
-        let json = try CommandRunner.run(["bots", "--demo", "--json"])
+        let json = try await CommandRunner.run(["bots", "--demo", "--json"])
         #expect((try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [Any])?.count ?? 0 >= 8)
-        let balance = try CommandRunner.run(["balance", "--demo"])
+        let balance = try await CommandRunner.run(["balance", "--demo"])
         #expect(balance.status == 0)
         #expect(Int(balance.stdout.trimmingCharacters(in: .whitespacesAndNewlines)) != nil)
     }

@@ -22,16 +22,29 @@ struct CommandRunner {
 
     static var binary: URL { productsFolder.appendingPathComponent("poe-tui") }
 
-    /// A clean environment: no key, caches in a temporary folder, nothing from the developer's.
+    /// A clean environment: no key, and a fresh home folder, so caches, conversations and
+    /// config of one test never meet another's (or the developer's).
     static func environment(_ extra: [String: String] = [:]) -> [String: String] {
-        var environment = ["PATH": "/usr/bin:/bin", "HOME": FileManager.default.temporaryDirectory.path,
-                           "XDG_CACHE_HOME": FileManager.default.temporaryDirectory.appendingPathComponent("poe-tui-cli-cache").path,
-                           "LANG": "C.UTF-8"]
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("poe-home-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        var environment = ["PATH": "/usr/bin:/bin", "HOME": home.path, "LANG": "C.UTF-8"]
         environment.merge(extra) { _, new in new }
         return environment
     }
 
-    static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = environment()) throws -> Result {
+    /// Runs the command on a thread of its own: waiting for a child must not hold one of the
+    /// two cooperative threads that an in-process emulator needs to answer that child.
+    static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = environment()) async throws -> Result {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread {
+                continuation.resume(with: Swift.Result<CommandRunner.Result, any Error> {
+                    try runBlocking(arguments, stdin: stdin, environment: environment)
+                })
+            }.start()
+        }
+    }
+
+    private static func runBlocking(_ arguments: [String], stdin: String?, environment: [String: String]) throws -> Result {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments

@@ -75,7 +75,7 @@ extension PoeError: CustomStringConvertible {
         case .botFailed(let event):
             return "The bot reported an error: \(event.text)"
         case .missingKey:
-            return "No API key: set POE_API_KEY (from poe.com/api_key), or try the offline demo with --demo."
+            return "No API key: set POE_API_KEY, or api_key or api_key_command in config.toml (keys are at poe.com/api_key); or try the offline demo with --demo."
         }
     }
 
