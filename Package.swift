@@ -34,6 +34,8 @@ let package = Package(
         ),
         // config.toml: the user's settings, validated with file, line and key in every message.
         .target(name: "Settings", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
+        // Conversations on disk: JSON files, atomic writes, an index, trash, search, export.
+        .target(name: "ChatStore"),
         .executableTarget(
             name: "poe-emulator",
             dependencies: [
@@ -47,6 +49,7 @@ let package = Package(
                 "PoeAPI",
                 "PoeEmulator",
                 "Settings",
+                "ChatStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -54,6 +57,7 @@ let package = Package(
         .executableTarget(name: "poe-bench", dependencies: ["PoeAPI", "PoeEmulator"]),
         .testTarget(name: "PoeAPITests", dependencies: ["PoeAPI", "PoeEmulator"]),
         .testTarget(name: "PoeEmulatorTests", dependencies: ["PoeEmulator"]),
+        .testTarget(name: "ChatStoreTests", dependencies: ["ChatStore"]),
         .testTarget(name: "SettingsTests", dependencies: ["Settings"]),
         .testTarget(name: "CLITests", dependencies: ["PoeEmulator"]),
     ],

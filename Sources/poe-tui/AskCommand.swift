@@ -33,6 +33,12 @@ struct AskCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Write text as it arrives even when stdout is not a terminal.")
     var stream = false
 
+    @Option(name: .shortAndLong, help: ArgumentHelp("Continue a saved conversation: its messages are sent as history.", valueName: "id"))
+    var conversation: String?
+
+    @Flag(name: .long, help: "Do not save this exchange.")
+    var noSave = false
+
     @OptionGroup var connection: ConnectionOptions
 
     @Argument(help: "The prompt. Read from standard input when absent.")
@@ -60,13 +66,21 @@ struct AskCommand: AsyncParsableCommand {
     func run() async throws {
         let parameters = try parsedParameters()
         let text = try readPrompt()
+        let store = noSave && conversation == nil ? nil : try StoreAccess.open()
+        let existing = try conversation.map { id in try StoreAccess.perform { try store!.load(id) } }
         let session = try await connection.connect(flags: .init(bot: bot))
         defer { Task { await session.close() } }
-        let botName = bot ?? (session.isDemo ? "Echo" : session.settings.bot)
+        let botName = bot ?? existing?.bot ?? (session.isDemo ? "Echo" : session.settings.bot)
 
-        let attachments = try await upload(attach, with: session.client)
-        let message = ProtocolMessage(role: .user, content: text, attachments: attachments)
-        let reply = session.client.stream(bot: botName, messages: [message], parameters: parameters) { notice in
+        let uploads = try await upload(attach, with: session.client)
+        let message = ProtocolMessage(role: .user, content: text, attachments: uploads.map(\.attachment))
+        let record = try noSave ? nil : store.map { store in
+            try StoreAccess.perform {
+                try ExchangeRecord(store: store, existing: existing, bot: botName, prompt: text, uploads: uploads, parameters: parameters)
+            }
+        }
+        let history = existing?.queryHistory ?? []
+        let reply = session.client.stream(bot: botName, messages: history + [message], parameters: parameters) { notice in
             if StandardStreams.stderrIsTerminal {
                 StandardStreams.writeError("poe-tui: \(notice.reason.description) Retrying in \(notice.delay)…\n")
             }
@@ -81,12 +95,23 @@ struct AskCommand: AsyncParsableCommand {
         let printer = ReplyPrinter(mode: outputMode)
         var failure: PoeError?
         do {
-            for try await event in reply.events { printer.handle(event) }
+            for try await event in reply.events {
+                printer.handle(event)
+                record?.record(event)
+            }
         } catch let error as PoeError {
             failure = error
         }
         if interrupted.withLock({ $0 }) { failure = .cancelled }
         printer.finish(error: failure)
+        if let record {
+            await record.finish(failure: failure, botError: printer.botError)
+            StandardStreams.writeError("conversation: \(record.conversation.id)\n")
+        }
+        if let store {
+            StoreAccess.reportProblems(of: store)
+            await store.close()
+        }
         await session.close()
 
         if let failure { throw CommandFailure(status: ExitStatus(failure), message: nil) }
@@ -113,8 +138,8 @@ struct AskCommand: AsyncParsableCommand {
         return text
     }
 
-    private func upload(_ paths: [String], with client: PoeClient) async throws -> [PoeAttachment] {
-        var attachments: [PoeAttachment] = []
+    private func upload(_ paths: [String], with client: PoeClient) async throws -> [ExchangeRecord.Upload] {
+        var uploads: [ExchangeRecord.Upload] = []
         for path in paths {
             let name = (path as NSString).lastPathComponent
             do {
@@ -124,11 +149,13 @@ struct AskCommand: AsyncParsableCommand {
                     StandardStreams.writeError("\rUploading \(TerminalText.inert(name)): \(sent * 100 / total)%")
                 }
                 if showProgress { StandardStreams.writeError("\r\u{1B}[K") }
-                attachments.append(attachment)
+                let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+                let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.int64Value
+                uploads.append(ExchangeRecord.Upload(attachment: attachment, localPath: absolute, size: size))
             } catch let error as PoeError {
                 throw CommandFailure(status: ExitStatus(error), message: error.description)
             }
         }
-        return attachments
+        return uploads
     }
 }

@@ -9,7 +9,8 @@ struct PoeTUI: AsyncParsableCommand {
         commandName: "poe-tui",
         abstract: "A terminal client for Poe.",
         version: "0.1.0",
-        subcommands: [AskCommand.self, BotsCommand.self, BalanceCommand.self]
+        subcommands: [AskCommand.self, BotsCommand.self, BalanceCommand.self, ListCommand.self, SearchCommand.self,
+                      ExportCommand.self, RemoveCommand.self, RestoreCommand.self]
     )
 
     /// Runs the command and exits with the documented codes: argument errors exit 2 (not

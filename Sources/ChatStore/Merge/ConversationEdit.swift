@@ -1,0 +1,86 @@
+import Foundation
+
+/// One writer's change to a conversation, applied to whatever is on disk when it is written.
+///
+/// A writer (the app's `save` calls, or one `ReplyRecorder`) describes its change as the copy it
+/// last saved (`base`) and the copy it has now (`latest`). Only what differs between the two is
+/// its change; everything else is taken from disk, so another process's writes survive. See
+/// `Conversation.merged(onto:base:latest:)` for the rules.
+enum ConversationEdit: Sendable {
+    /// Everything that differs between `base` and `latest`. With no `base`, all of `latest`.
+    case changes(base: Conversation?, latest: Conversation)
+    /// A targeted change (rename, archive, mark interrupted); needs the file to exist.
+    case modify(@Sendable (inout Conversation) -> Void)
+
+    /// The conversation after this edit; `disk` is what the file holds now (`nil`: no file).
+    func applied(to disk: Conversation?, id: String) throws -> Conversation {
+        switch self {
+        case .changes(let base, let latest):
+            guard let disk else { return latest }
+            return Conversation.merged(onto: disk, base: base, latest: latest)
+        case .modify(let change):
+            guard var conversation = disk else { throw ChatStoreError.notFound(id) }
+            change(&conversation)
+            return conversation
+        }
+    }
+
+    /// Two changes by the same writer, one after the other, as one change.
+    func followed(by later: ConversationEdit) -> ConversationEdit {
+        if case .changes(let base, _) = self, case .changes(_, let latest) = later {
+            return .changes(base: base, latest: latest)
+        }
+        return later
+    }
+}
+
+extension Conversation {
+    /// The three-way merge every write goes through.
+    ///
+    /// - Messages are matched by id. A message the writer added or changed (`latest` differs from
+    ///   `base`) takes the writer's version; one the writer removed (in `base`, not in `latest`) is
+    ///   removed; every other message is kept as it is on disk, including messages only on disk.
+    /// - Each field (title, bot, parameters, system prompt, draft, draft attachments, archived,
+    ///   unread) takes the writer's value only if the writer changed it.
+    /// - The result is ordered by creation time, then id; `updatedAt` is the latest of the disk's,
+    ///   the writer's (if changed) and the changed messages' times.
+    static func merged(onto disk: Conversation, base: Conversation?, latest: Conversation) -> Conversation {
+        var result = disk
+        func take<Value: Equatable>(_ field: WritableKeyPath<Conversation, Value>) {
+            if base?[keyPath: field] != latest[keyPath: field] {
+                result[keyPath: field] = latest[keyPath: field]
+            }
+        }
+        take(\.title)
+        take(\.bot)
+        take(\.parameters)
+        take(\.systemPrompt)
+        take(\.draft)
+        take(\.draftAttachments)
+        take(\.archived)
+        take(\.unread)
+        if base?.updatedAt != latest.updatedAt {
+            result.updatedAt = max(result.updatedAt, latest.updatedAt)
+        }
+
+        // Fast path: the writer's messages are exactly its base's (a draft or title change).
+        if let base, base.messages == latest.messages {
+            return result
+        }
+        let baseMessages = Dictionary(base?.messages.map { ($0.id, $0) } ?? [], uniquingKeysWith: { _, last in last })
+        var messages = Dictionary(disk.messages.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
+        var present = Set<String>()
+        for message in latest.messages {
+            present.insert(message.id)
+            if baseMessages[message.id] != message {
+                messages[message.id] = message
+                result.updatedAt = max(result.updatedAt, message.activityDate)
+            }
+        }
+        for id in baseMessages.keys where !present.contains(id) {
+            messages[id] = nil
+        }
+        result.messages = messages.values.sorted(by: Conversation.inOrder)
+        return result
+    }
+}
