@@ -34,6 +34,18 @@ let package = Package(
         ),
         // config.toml: the user's settings, validated with file, line and key in every message.
         .target(name: "Settings", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
+        // ncursesw, with shims for what Swift cannot import (wide-char API switch, macros, globals).
+        // No pkgConfig: SwiftPM would only warn that it drops ncursesw's -D flags; the headers
+        // are on the default path (libncurses-dev, installed by `make deps`).
+        .systemLibrary(name: "CNcursesw"),
+        // Signal handlers and pipes that need C (_GNU_SOURCE, async-signal-safe code).
+        .target(name: "CTerminalSignals"),
+        // The only importer of ncurses: start and restore the terminal, read events, present frames.
+        .target(name: "CursesTerminal", dependencies: ["CNcursesw", "CTerminalSignals", "TerminalUI"]),
+        // A small program that shows what the terminal adapter sees and draws: for tmux tests.
+        .executableTarget(name: "terminal-check", dependencies: ["CursesTerminal", "TerminalUI"]),
+        // Pure: a screen of cells, grapheme widths, wrapping, themes, views. No I/O, no C.
+        .target(name: "TerminalUI"),
         // Conversations on disk: JSON files, atomic writes, an index, trash, search, export.
         .target(name: "ChatStore"),
         .executableTarget(
@@ -59,6 +71,8 @@ let package = Package(
         .testTarget(name: "PoeEmulatorTests", dependencies: ["PoeEmulator"]),
         .testTarget(name: "ChatStoreTests", dependencies: ["ChatStore"]),
         .testTarget(name: "SettingsTests", dependencies: ["Settings"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "TerminalUI"]),
         .testTarget(name: "CLITests", dependencies: ["PoeEmulator"]),
     ],
     swiftLanguageModes: [.v6]

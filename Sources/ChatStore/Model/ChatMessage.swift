@@ -87,6 +87,26 @@ public struct ChatMessage: Codable, Sendable, Identifiable, Hashable {
         pointsSpent = try container.decodeIfPresent(Int.self, forKey: .pointsSpent)
     }
 
+    /// Writes every field, leaving out empty lists and objects (read back as empty) so a
+    /// message reads as what it has.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(role, forKey: .role)
+        try container.encodeIfPresent(bot, forKey: .bot)
+        try container.encode(content, forKey: .content)
+        try container.encode(contentType, forKey: .contentType)
+        if !attachments.isEmpty { try container.encode(attachments, forKey: .attachments) }
+        if !parameters.isEmpty { try container.encode(parameters, forKey: .parameters) }
+        try container.encode(createdAt, forKey: .createdAt)
+        try container.encodeIfPresent(completedAt, forKey: .completedAt)
+        try container.encode(status, forKey: .status)
+        try container.encodeIfPresent(error, forKey: .error)
+        if !suggestedReplies.isEmpty { try container.encode(suggestedReplies, forKey: .suggestedReplies) }
+        if !files.isEmpty { try container.encode(files, forKey: .files) }
+        try container.encodeIfPresent(pointsSpent, forKey: .pointsSpent)
+    }
+
     private enum CodingKeys: String, CodingKey {
         case id, role, bot, content, contentType, attachments, parameters, createdAt, completedAt, status, error,
             suggestedReplies, files, pointsSpent

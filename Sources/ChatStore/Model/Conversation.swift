@@ -67,6 +67,24 @@ public struct Conversation: Codable, Sendable, Identifiable, Hashable {
         messages = try container.decodeIfPresent([ChatMessage].self, forKey: .messages) ?? []
     }
 
+    /// Writes every field, leaving out empty `parameters` and `draftAttachments` (read back as
+    /// empty); `messages` is always there, for scripts.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(title, forKey: .title)
+        try container.encode(createdAt, forKey: .createdAt)
+        try container.encode(updatedAt, forKey: .updatedAt)
+        try container.encode(bot, forKey: .bot)
+        if !parameters.isEmpty { try container.encode(parameters, forKey: .parameters) }
+        try container.encodeIfPresent(systemPrompt, forKey: .systemPrompt)
+        try container.encode(draft, forKey: .draft)
+        if !draftAttachments.isEmpty { try container.encode(draftAttachments, forKey: .draftAttachments) }
+        try container.encode(archived, forKey: .archived)
+        try container.encode(unread, forKey: .unread)
+        try container.encode(messages, forKey: .messages)
+    }
+
     private enum CodingKeys: String, CodingKey {
         case id, title, createdAt, updatedAt, bot, parameters, systemPrompt, draft, draftAttachments, archived,
             unread, messages
