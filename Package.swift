@@ -65,8 +65,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Test helper: saves a growing conversation in a tight loop until killed (crash-safety test).
+        .executableTarget(name: "store-crash-writer", dependencies: ["ChatStore"]),
         // `make bench`: parser throughput and cancel latency (the end-to-end run is scripts/bench.sh).
-        .executableTarget(name: "poe-bench", dependencies: ["PoeAPI", "PoeEmulator"]),
+        .executableTarget(name: "poe-bench", dependencies: ["PoeAPI", "PoeEmulator", "ChatStore"]),
         .testTarget(name: "PoeAPITests", dependencies: ["PoeAPI", "PoeEmulator"]),
         .testTarget(name: "PoeEmulatorTests", dependencies: ["PoeEmulator"]),
         .testTarget(name: "ChatStoreTests", dependencies: ["ChatStore"]),

@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+
+@Suite("Crash safety of the conversation store")
+struct StoreCrashTests {
+    /// Every conversation file parses (through the real CLI) and none was quarantined.
+    private func assertStoreIntact(_ environment: [String: String], _ context: String) async throws -> [[String: Any]] {
+        let listed = try await CommandRunner.run(["list", "--json", "--all"], environment: environment)
+        #expect(listed.status == 0, "\(context): \(listed.stderr)")
+        #expect(!listed.stderr.contains("corrupt"), "\(context): \(listed.stderr)")
+        return try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [[String: Any]] ?? []
+    }
+
+    @Test func killedWriterLeavesOnlyWholeFiles() async throws {
+        let environment = CommandRunner.environment()
+        let root = URL(fileURLWithPath: environment["HOME"]!).appendingPathComponent(".local/share/poe-tui")
+        let writer = CommandRunner.productsFolder.appendingPathComponent("store-crash-writer")
+        var acknowledged = 0
+        var generator = SystemRandomNumberGenerator()
+        for round in 1...200 {
+            let process = Process()
+            process.executableURL = writer
+            process.arguments = [root.path]
+            let output = Pipe()
+            process.standardOutput = output
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            // Let it save a random number of times (0 to 5 acknowledged saves), then kill it
+            // wherever it is: mid-write, mid-rename, mid-fsync.
+            let target = Int.random(in: 0...5, using: &generator)
+            var seen = 0
+            var buffer = Data()
+            while seen < target {
+                let chunk = output.fileHandleForReading.availableData
+                if chunk.isEmpty { break }
+                buffer += chunk
+                let numbers = String(decoding: buffer, as: UTF8.self).split(separator: "\n").compactMap { Int($0) }
+                seen = numbers.count
+                acknowledged = max(acknowledged, numbers.last ?? 0)
+            }
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+
+            // Everything parses; the conversation holds every acknowledged message, in order.
+            let conversationsFolder = root.appendingPathComponent("conversations")
+            for file in try FileManager.default.contentsOfDirectory(atPath: conversationsFolder.path) where file.hasSuffix(".json") {
+                let data = try Data(contentsOf: conversationsFolder.appendingPathComponent(file))
+                #expect((try? JSONSerialization.jsonObject(with: data)) != nil, "round \(round): \(file) does not parse")
+            }
+            if round % 50 == 0 || round == 200 {
+                let conversations = try await assertStoreIntact(environment, "round \(round)")
+                let id = try #require(conversations.first?["id"] as? String)
+                let exported = try await CommandRunner.run(["export", id, "--format", "json"], environment: environment)
+                let stored = try JSONSerialization.jsonObject(with: Data(exported.stdout.utf8)) as? [String: Any]
+                let contents = (stored?["messages"] as? [[String: Any]] ?? []).compactMap { $0["content"] as? String }
+                let numbers = contents.compactMap { Int($0.split(separator: " ").first?.dropFirst() ?? "") }
+                #expect(numbers == Array((0..<numbers.count).map { $0 + 1 }), "round \(round): not a prefix")
+                #expect(numbers.count >= acknowledged, "round \(round): lost acknowledged saves")
+            }
+        }
+    }
+
+    @Test func askKilledMidReplyLeavesAnInterruptedPartialReply() async throws {
+        let environment = CommandRunner.environment()
+        let root = URL(fileURLWithPath: environment["HOME"]!).appendingPathComponent(".local/share/poe-tui/conversations")
+        let process = Process()
+        process.executableURL = CommandRunner.binary
+        process.arguments = ["ask", "--demo", "--bot", "Stream", "--param", "words=100000", "--param", "interval_ms=5", "go"]
+        process.environment = environment
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // Wait (polling the file, not the clock) until part of the reply is on disk, then kill.
+        let deadline = Date().addingTimeInterval(30)
+        var saved = false
+        while !saved, Date() < deadline {
+            if let file = try? FileManager.default.contentsOfDirectory(atPath: root.path).first(where: { $0.hasSuffix(".json") }),
+               let text = try? String(contentsOf: root.appendingPathComponent(file), encoding: .utf8) {
+                saved = text.contains("word1 word2")
+            }
+            if !saved { usleep(20_000) }
+        }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(saved, "no partial reply reached the disk")
+
+        let conversations = try await assertStoreIntact(environment, "after kill")
+        let id = try #require(conversations.first?["id"] as? String)
+        let exported = try await CommandRunner.run(["export", id, "--format", "json"], environment: environment)
+        let stored = try #require(try JSONSerialization.jsonObject(with: Data(exported.stdout.utf8)) as? [String: Any])
+        let reply = try #require((stored["messages"] as? [[String: Any]])?.last)
+        #expect(reply["status"] as? String == "interrupted")
+        #expect((reply["content"] as? String)?.hasPrefix("word1 word2") == true)
+    }
+}
