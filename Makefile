@@ -10,7 +10,10 @@ RELEASE_BIN := .build/release
 # A static Swift runtime: the installed binary runs without the toolchain, and starts faster.
 RELEASE_FLAGS := -c release --static-swift-stdlib
 
-.PHONY: all deps pydeps build release run test test-swift test-interop bench install uninstall clean
+.PHONY: all deps pydeps build release run test test-swift test-interop bench bench-store install uninstall clean
+
+## The benchmark store: 1,000 conversations x 50 messages of ~400 characters (+ one of 500).
+BENCH_DATA := .build/bench-data
 
 all: build
 
@@ -50,9 +53,15 @@ test-interop: deps pydeps
 	$(SWIFT) build
 	POE_TUI_BIN=$(CURDIR)/$(BIN) $(VENV)/bin/python -m pytest -q Tests/interop
 
-bench: deps
-	$(SWIFT) build $(RELEASE_FLAGS)
+bench: deps bench-store
 	./scripts/bench.sh
+
+bench-store: deps
+	$(SWIFT) build $(RELEASE_FLAGS)
+	@if [ ! -f $(BENCH_DATA)/poe-tui/index.json ]; then \
+		echo "Generating the benchmark store in $(BENCH_DATA)/poe-tui (1,000 x 50 messages)..."; \
+		rm -rf $(BENCH_DATA) && mkdir -p $(BENCH_DATA) && $(RELEASE_BIN)/poe-bench store-generate $(BENCH_DATA)/poe-tui; \
+	fi
 
 install: release
 	install -d $(DESTDIR)$(PREFIX)/bin

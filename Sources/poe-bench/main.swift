@@ -144,6 +144,14 @@ func benchmarkParseAndDecode() {
 }
 
 let mode = CommandLine.arguments.dropFirst().first ?? "all"
+if mode == "store-generate" {
+    try StoreBenchmark.generate(root: URL(fileURLWithPath: CommandLine.arguments[2]))
+    exit(0)
+}
+if mode == "store" {
+    try StoreBenchmark.run(root: URL(fileURLWithPath: CommandLine.arguments[2]))
+    exit(0)
+}
 if mode == "pipeline" || mode == "all" { benchmarkParseAndDecode() }
 if mode == "client" || mode == "all" { try await benchmarkClientStream() }
 if mode == "parse" || mode == "all" { await benchmarkParser() }

@@ -1,0 +1,83 @@
+import ChatStore
+import Foundation
+
+/// The conversation store at the size the store issue names: 1,000 conversations of 50
+/// messages of about 400 characters, plus one of 500 messages for the save-after-token case.
+enum StoreBenchmark {
+    static let vocabulary = ["the", "stream", "reply", "bot", "token", "markdown", "terminal", "poe", "swift", "curses",
+                             "conversation", "points", "upload", "picker", "emoji", "日本語", "quickly", "because", "while", "render"]
+
+    /// Deterministic text of about `length` characters.
+    static func text(seed: Int, length: Int) -> String {
+        var state = UInt64(truncatingIfNeeded: seed) &* 6364136223846793005 &+ 1442695040888963407
+        var words: [String] = []
+        var count = 0
+        while count < length {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            let word = vocabulary[Int(state >> 33) % vocabulary.count]
+            words.append(word)
+            count += word.count + 1
+        }
+        return words.joined(separator: " ")
+    }
+
+    /// Builds the store at `root` (which must not exist yet).
+    static func generate(root: URL) throws {
+        let store = try ConversationStore(root: root)
+        for index in 0..<1_000 {
+            var conversation = try store.create(bot: index % 3 == 0 ? "Claude-Sonnet-4.5" : "GPT-5", title: "Conversation \(index): " + text(seed: index, length: 30))
+            for message in 0..<50 {
+                conversation.append(ChatMessage(role: message % 2 == 0 ? .user : .bot, bot: message % 2 == 0 ? nil : conversation.bot,
+                                                content: text(seed: index * 100 + message, length: 400)))
+            }
+            try store.saveNow(conversation)
+        }
+        var long = try store.create(bot: "GPT-5", title: "A long conversation")
+        for message in 0..<500 {
+            long.append(ChatMessage(role: message % 2 == 0 ? .user : .bot, content: text(seed: 900_000 + message, length: 400)))
+        }
+        try store.saveNow(long)
+    }
+
+    static func run(root: URL) throws {
+        func milliseconds(_ body: () throws -> Void) rethrows -> Double {
+            let start = ContinuousClock.now
+            try body()
+            let elapsed = ContinuousClock.now - start
+            return Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+        }
+        var opens: [Double] = []
+        var store: ConversationStore!
+        for _ in 0..<5 { opens.append(try milliseconds { store = try ConversationStore(root: root) }) }
+        let summaries = store.list()
+        print(String(format: "store-open: %d conversations, median %.1f ms (index only)", summaries.count, median(opens)))
+
+        let some = summaries[summaries.count / 2].id
+        let loads = try (0..<20).map { _ in try milliseconds { _ = try store.load(some) } }
+        print(String(format: "store-load: one 50-message conversation, median %.2f ms", median(loads)))
+
+        let longID = try require(summaries.first { $0.title == "A long conversation" }?.id)
+        var long = try store.load(longID)
+        var reply = ChatMessage(role: .bot, content: "", status: .streaming)
+        long.append(reply)
+        long = try store.saveNow(long)
+        let saves = try (0..<50).map { token -> Double in
+            reply.content += "token\(token) "
+            long.update(reply)
+            return try milliseconds { long = try store.saveNow(long) }
+        }
+        print(String(format: "store-save: a streamed token into a 500-message conversation, median %.2f ms, max %.2f ms", median(saves), saves.max() ?? 0))
+
+        var hits = 0
+        let searches = (0..<5).map { _ in milliseconds { hits = store.search("quickly because", limit: 1_000_000).count } }
+        print(String(format: "store-search: every conversation, %d hits, median %.0f ms", hits, median(searches)))
+    }
+}
+
+/// `#require` for a plain executable.
+func require<T>(_ value: T?, _ message: String = "missing value") throws -> T {
+    guard let value else { throw BenchmarkError(message: message) }
+    return value
+}
+
+struct BenchmarkError: Error { let message: String }
