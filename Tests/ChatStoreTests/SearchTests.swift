@@ -73,19 +73,25 @@ struct SearchTests {
 
     @Test func searchingManyConversationsIsQuick() throws {
         let fixture = try StoreFixture()
-        let store = try fixture.open()
+        _ = try fixture.open()
         let filler = String(repeating: "The quick brown fox jumps over the lazy dog. ", count: 40)
+        // Written straight to disk (as another program might), then indexed by opening.
         for number in 0..<200 {
-            var conversation = try store.create(bot: "Bot", title: "Conversation \(number)")
+            var conversation = Conversation(
+                id: StoreID.newConversationID(at: fixture.clock.now) + "\(number)", title: "Conversation \(number)",
+                createdAt: fixture.clock.now.addingTimeInterval(Double(number)), bot: "Bot")
             for turn in 0..<10 {
-                conversation.append(.user(turn == 5 && number == 123 ? filler + "zebra" : filler, at: fixture.clock.now.addingTimeInterval(Double(turn))))
+                conversation.append(.user(turn == 5 && number == 123 ? filler + "zebra" : filler, at: conversation.createdAt))
             }
-            try store.saveNow(conversation)
+            try FileSystem.writeAtomically(
+                StoreFormat.encoder().encode(ConversationFile(conversation)), to: fixture.conversationPath(conversation.id))
         }
+        let store = try fixture.open()
+        #expect(store.list().count == 200)
         let start = Date()
         let hits = store.search("ZEBRA")
         #expect(hits.count == 1)
         #expect(hits.first?.title == "Conversation 123")
-        #expect(Date().timeIntervalSince(start) < 2)  // ~4 MB of JSON, prefiltered on bytes
+        #expect(Date().timeIntervalSince(start) < 2)  // ~4 MB of JSON, prefiltered on bytes: 0.3 s in a debug build
     }
 }

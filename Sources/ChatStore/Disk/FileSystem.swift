@@ -61,7 +61,9 @@ enum FileSystem {
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw failure(path, "cannot stat") }
-        var data = Data(count: Int(info.st_size))
+        // One byte more than the size, so the read that finds the end needs no bigger buffer;
+        // it only grows if the file grew meanwhile (a hand edit: store writes replace files).
+        var data = Data(count: Int(info.st_size) + 1)
         var filled = 0
         while true {
             if filled == data.count { data.count += max(4096, data.count / 2) }
