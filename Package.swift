@@ -46,6 +46,8 @@ let package = Package(
         .executableTarget(name: "terminal-check", dependencies: ["CursesTerminal", "TerminalUI"]),
         // Pure: a screen of cells, grapheme widths, wrapping, themes, views. No I/O, no C.
         .target(name: "TerminalUI"),
+        // Pure: the app's state, events, effects, the reducer and the keymap.
+        .target(name: "ChatCore", dependencies: ["ChatStore", "TerminalUI"]),
         // Conversations on disk: JSON files, atomic writes, an index, trash, search, export.
         .target(name: "ChatStore"),
         .executableTarget(
@@ -74,6 +76,7 @@ let package = Package(
         .testTarget(name: "ChatStoreTests", dependencies: ["ChatStore"]),
         .testTarget(name: "SettingsTests", dependencies: ["Settings"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "ChatCoreTests", dependencies: ["ChatCore"]),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "TerminalUI"]),
         .testTarget(name: "CLITests", dependencies: ["PoeEmulator"]),
     ],

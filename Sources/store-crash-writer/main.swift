@@ -1,15 +1,31 @@
 import ChatStore
 import Foundation
 
-// Saves a growing conversation as fast as it can, printing each message number once its save
-// returned, until it is killed. The crash-safety test kills it at random moments and checks that
-// every file still parses and holds a prefix of what was written.
+// A test helper that writes to a conversation store from its own process.
 //
-// Usage: store-crash-writer ROOT
+//   store-crash-writer ROOT
+//       Saves a growing conversation as fast as it can, printing each message number once its
+//       save returned, until killed. The crash-safety test kills it at random moments and checks
+//       that every file still parses and holds a prefix of what was written.
+//   store-crash-writer ROOT LABEL COUNT
+//       Appends COUNT messages "LABEL-1" … "LABEL-COUNT" to the store's first conversation, one
+//       save each, then exits. Two of these at once must lose nothing.
 
-let root = URL(fileURLWithPath: CommandLine.arguments[1])
+let arguments = CommandLine.arguments
+let root = URL(fileURLWithPath: arguments[1])
 let store = try ConversationStore(root: root)
-var conversation = try store.list().first.map { try store.load($0.id) } ?? store.create(bot: "Echo", title: "crash test")
+var conversation = try store.list().first.map { try store.load($0.id) } ?? store.create(bot: "Echo", title: "writer test")
+
+if arguments.count >= 4, let count = Int(arguments[3]) {
+    let label = arguments[2]
+    for number in 1...count {
+        conversation.append(ChatMessage(role: .user, content: "\(label)-\(number)"))
+        conversation = try store.saveNow(conversation)
+    }
+    await store.close()
+    exit(0)
+}
+
 var number = conversation.messages.count
 while true {
     number += 1

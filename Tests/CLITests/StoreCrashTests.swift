@@ -93,3 +93,59 @@ struct StoreCrashTests {
         #expect((reply["content"] as? String)?.hasPrefix("word1 word2") == true)
     }
 }
+
+@Suite("Two processes on one store")
+struct StoreSharingTests {
+    @Test func twoWritersAtOnceLoseNothing() async throws {
+        let environment = CommandRunner.environment()
+        let root = URL(fileURLWithPath: environment["HOME"]!).appendingPathComponent(".local/share/poe-tui")
+        // One conversation first, so both writers append to the same one.
+        let created = try await CommandRunner.run(["ask", "--demo", "start"], environment: environment)
+        #expect(created.status == 0)
+        let writer = CommandRunner.productsFolder.appendingPathComponent("store-crash-writer")
+        let processes = try ["left", "right"].map { label -> Process in
+            let process = Process()
+            process.executableURL = writer
+            process.arguments = [root.path, label, "100"]
+            process.standardOutput = FileHandle.nullDevice
+            try process.run()
+            return process
+        }
+        for process in processes { process.waitUntilExit() }
+        #expect(processes.allSatisfy { $0.terminationStatus == 0 })
+
+        let listed = try await CommandRunner.run(["list", "--json"], environment: environment)
+        let id = try #require((try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [[String: Any]])?.first?["id"] as? String)
+        let exported = try await CommandRunner.run(["export", id, "--format", "json"], environment: environment)
+        let stored = try #require(try JSONSerialization.jsonObject(with: Data(exported.stdout.utf8)) as? [String: Any])
+        let contents = Set((stored["messages"] as? [[String: Any]] ?? []).compactMap { $0["content"] as? String })
+        for label in ["left", "right"] {
+            let missing = (1...100).filter { !contents.contains("\(label)-\($0)") }
+            #expect(missing.isEmpty, "\(label) lost \(missing)")
+        }
+    }
+
+    @Test func theKeyIsInNoFileWritten() async throws {
+        let key = "never-write-me-0123456789abcdef"
+        let emulator = PoeEmulator()
+        try await emulator.start()
+        defer { Task { await emulator.stop() } }
+        let environment = CommandRunner.environment(["POE_API_KEY": key, "POE_API_BASE": emulator.baseURL,
+                                                     "POE_UPLOAD_URL": emulator.uploadURL])
+        let home = URL(fileURLWithPath: environment["HOME"]!)
+        let attachment = home.appendingPathComponent("note.txt")
+        try Data("attached".utf8).write(to: attachment)
+        for arguments in [["ask", "--bot", "Echo", "--attach", attachment.path, "hi"], ["ask", "--bot", "Fail", "--param", "status=401", "x"],
+                          ["bots"], ["balance"], ["list"]] {
+            _ = try await CommandRunner.run(arguments, environment: environment)
+        }
+        let files = FileManager.default.enumerator(atPath: home.path)?.compactMap { $0 as? String } ?? []
+        #expect(files.contains { $0.hasSuffix("index.json") }, "nothing was saved: \(files)")
+        for file in files {
+            guard let data = FileManager.default.contents(atPath: home.appendingPathComponent(file).path) else { continue }
+            #expect(data.range(of: Data(key.utf8)) == nil, "\(file) holds the key")
+        }
+    }
+}
+
+import PoeEmulator

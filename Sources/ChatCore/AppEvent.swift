@@ -1,0 +1,38 @@
+import ChatStore
+import TerminalUI
+
+/// Everything that can happen to the app: the terminal, and results of effects.
+public enum AppEvent: Sendable {
+    case terminal(TerminalEvent)
+    /// The store was opened: its conversations, and the one to show first.
+    case started(conversations: [ConversationSummary], open: Conversation?)
+    case conversationLoaded(Conversation)
+    case conversationCreated(Conversation)
+    /// A streaming reply moved on.
+    case reply(conversationID: String, messageID: String, ReplyUpdate)
+    case balance(Int)
+    /// Something to tell the user (a store problem, a failed load).
+    case notice(StatusMessage)
+}
+
+/// A change to a streaming reply, as the effect runner translates the client's events.
+public enum ReplyUpdate: Sendable, Equatable {
+    case text(String)
+    case replace(String)
+    case suggestion(String)
+    case file(ReceivedFile)
+    /// The reply ended; `error` says why when it did not complete.
+    case finished(MessageStatus, MessageError?)
+}
+
+/// What the reducer asks the outside world to do. Pure data; the effect runner performs it and
+/// answers with events.
+public enum Effect: Sendable, Equatable {
+    case load(id: String)
+    case create(bot: String)
+    case save(Conversation)
+    /// Ask `conversation.bot` for the reply `replyID`, with every message before it as history.
+    case startReply(conversation: Conversation, replyID: String)
+    case cancelReply(conversationID: String)
+    case quit
+}

@@ -1,0 +1,71 @@
+import ChatStore
+import Foundation
+import TerminalUI
+
+/// Everything the interface shows and remembers, as one value. Only the reducer changes it.
+public struct AppState: Sendable {
+    /// The conversation list, newest first (the store's order, updated as things happen).
+    public var conversations: [ConversationSummary] = []
+    /// Conversations loaded so far, by id. Streaming ones stay loaded.
+    public var loaded: [String: Conversation] = [:]
+    public var currentID: String?
+    /// Each conversation's unsent text (the key "" is the input before any conversation exists).
+    public var inputs: [String: InputBuffer] = [:]
+    /// While recalling sent messages with Up/Down: how far back, per conversation.
+    public var historyCursor: [String: Int] = [:]
+    /// Replies streaming now: conversation id → the bot message's id.
+    public var streams: [String: String] = [:]
+    /// Keys of a multi-key binding typed so far (Ctrl-X before Ctrl-E).
+    public var pendingKeys: [KeyPress] = []
+    public var overlay: Overlay?
+    public var status: StatusMessage?
+    /// Points balance, when known.
+    public var balance: Int?
+    public var width: Int
+    public var height: Int
+    /// Lines scrolled up from the bottom of each conversation; absent or 0 follows new text.
+    public var scrollBack: [String: Int] = [:]
+    /// Text sent before its conversation existed: sent once it is created.
+    public var pendingSend: String?
+    public var defaultBot: String
+    public var keyMap: KeyMap
+    /// When Ctrl-C last did nothing but warn: a second press within a second quits.
+    public var lastInterrupt: Date?
+    public var quitting = false
+
+    public init(width: Int, height: Int, defaultBot: String, keyMap: KeyMap = .defaults) {
+        self.width = width
+        self.height = height
+        self.defaultBot = defaultBot
+        self.keyMap = keyMap
+    }
+
+    public var current: Conversation? { currentID.flatMap { loaded[$0] } }
+
+    /// The bot that answers the next turn here.
+    public var currentBot: String { current?.bot ?? defaultBot }
+
+    public var input: InputBuffer {
+        get { inputs[currentID ?? ""] ?? InputBuffer() }
+        set { inputs[currentID ?? ""] = newValue }
+    }
+
+    public func isStreaming(_ id: String) -> Bool { streams[id] != nil }
+}
+
+/// A panel drawn over the conversation.
+public enum Overlay: Sendable, Equatable {
+    case help
+}
+
+/// One line for the status bar.
+public struct StatusMessage: Sendable, Equatable {
+    public enum Severity: Sendable, Equatable { case info, warning, error }
+    public var text: String
+    public var severity: Severity
+
+    public init(_ text: String, _ severity: Severity = .info) {
+        self.text = text
+        self.severity = severity
+    }
+}

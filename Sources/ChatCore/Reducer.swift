@@ -1,0 +1,179 @@
+import ChatStore
+import Foundation
+import TerminalUI
+
+/// The one place the app's state changes: `reduce(&state, event)` applies an event and returns
+/// the effects to perform. No I/O here; `now` is passed in so tests control time.
+public enum Reducer {
+    public static func reduce(_ state: inout AppState, _ event: AppEvent, now: Date = Date()) -> [Effect] {
+        switch event {
+        case .terminal(let terminalEvent):
+            return terminal(&state, terminalEvent, now: now)
+        case .started(let conversations, let open):
+            state.conversations = conversations
+            if let open {
+                state.loaded[open.id] = open
+                state.currentID = open.id
+                state.inputs[open.id] = InputBuffer(text: open.draft)
+            }
+            return []
+        case .conversationLoaded(let conversation):
+            state.loaded[conversation.id] = conversation
+            if state.inputs[conversation.id] == nil { state.inputs[conversation.id] = InputBuffer(text: conversation.draft) }
+            return []
+        case .conversationCreated(let conversation):
+            state.loaded[conversation.id] = conversation
+            state.conversations.insert(conversation.summary, at: 0)
+            let carried = state.inputs.removeValue(forKey: "") ?? InputBuffer()
+            state.inputs[conversation.id] = state.pendingSend == nil ? carried : InputBuffer()
+            state.currentID = conversation.id
+            if let text = state.pendingSend {
+                state.pendingSend = nil
+                return Sending.send(&state, text: text, now: now)
+            }
+            return []
+        case .reply(let conversationID, let messageID, let update):
+            return Streaming.apply(&state, conversationID: conversationID, messageID: messageID, update: update, now: now)
+        case .balance(let points):
+            state.balance = points
+            return []
+        case .notice(let message):
+            state.status = message
+            return []
+        }
+    }
+
+    private static func terminal(_ state: inout AppState, _ event: TerminalEvent, now: Date) -> [Effect] {
+        switch event {
+        case .resize(let width, let height):
+            state.width = width
+            state.height = height
+            return []
+        case .paste(let text):
+            // A pasted newline never sends: paste goes into the input as it is.
+            state.input.insert(text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n"))
+            return []
+        case .mouse(let mouse):
+            switch mouse {
+            case .wheelUp: Scrolling.scroll(&state, by: 3)
+            case .wheelDown: Scrolling.scroll(&state, by: -3)
+            case .press: break
+            }
+            return []
+        case .key(let key):
+            return KeyHandling.handle(&state, key, now: now)
+        }
+    }
+}
+
+/// Keys: overlays first, then the keymap, then plain typing.
+enum KeyHandling {
+    static func handle(_ state: inout AppState, _ key: KeyPress, now: Date) -> [Effect] {
+        if state.overlay != nil {
+            // Any key closes the help; Esc and F1 are the documented ones.
+            state.overlay = nil
+            return []
+        }
+        let sequence = state.pendingKeys + [key]
+        switch state.keyMap.lookup(sequence) {
+        case .prefix:
+            state.pendingKeys = sequence
+            return []
+        case .action(let action):
+            state.pendingKeys = []
+            return perform(action, &state, now: now)
+        case .unbound:
+            state.pendingKeys = []
+            if case .character(let character) = key.key, key.modifiers.isDisjoint(with: [.control, .alt]) {
+                state.input.insert(String(character))
+                state.historyCursor[state.currentID ?? ""] = nil
+            }
+            return []
+        }
+    }
+
+    static func perform(_ action: Action, _ state: inout AppState, now: Date) -> [Effect] {
+        if action != .interrupt { state.lastInterrupt = nil }
+        switch action {
+        case .send:
+            let text = state.input.text
+            guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return [] }
+            state.input = InputBuffer()
+            state.historyCursor[state.currentID ?? ""] = nil
+            if let command = SlashCommand(text) { return command.apply(&state) }
+            guard state.current != nil else {
+                state.pendingSend = text
+                return [.create(bot: state.defaultBot)]
+            }
+            return Sending.send(&state, text: text, now: now)
+        case .newline: state.input.insert("\n")
+        case .caretLeft: state.input.moveLeft()
+        case .caretRight: state.input.moveRight()
+        case .lineStart: state.input.moveToLineStart()
+        case .lineEnd: state.input.moveToLineEnd()
+        case .wordLeft: state.input.moveWordLeft()
+        case .wordRight: state.input.moveWordRight()
+        case .backspace: state.input.backspace()
+        case .deleteForward: state.input.deleteForward()
+        case .killToLineEnd: state.input.killToLineEnd()
+        case .killToLineStart: state.input.killToLineStart()
+        case .killWordBackward: state.input.killWordBackward()
+        case .yank: state.input.yank()
+        case .historyPrevious: InputHistory.recall(&state, older: true)
+        case .historyNext: InputHistory.recall(&state, older: false)
+        case .newConversation: return [.create(bot: state.currentBot)]
+        case .previousConversation: return Switching.step(&state, by: -1)
+        case .nextConversation: return Switching.step(&state, by: 1)
+        case .nextUnread: return Switching.nextUnread(&state)
+        case .conversation1, .conversation2, .conversation3, .conversation4, .conversation5,
+             .conversation6, .conversation7, .conversation8, .conversation9:
+            return Switching.jump(&state, toPosition: (action.conversationNumber ?? 1) - 1)
+        case .stop:
+            if let id = state.currentID, state.isStreaming(id) { return [.cancelReply(conversationID: id)] }
+        case .interrupt:
+            if let id = state.currentID, state.isStreaming(id) { return [.cancelReply(conversationID: id)] }
+            if let last = state.lastInterrupt, now.timeIntervalSince(last) < 1 {
+                state.quitting = true
+                return [.quit]
+            }
+            state.lastInterrupt = now
+            state.status = StatusMessage("Press Ctrl-C again to quit (Ctrl-Q quits at once).")
+        case .pageUp: Scrolling.scroll(&state, by: Scrolling.page(state))
+        case .pageDown: Scrolling.scroll(&state, by: -Scrolling.page(state))
+        case .followBottom: state.scrollBack[state.currentID ?? ""] = nil
+        case .help: state.overlay = .help
+        case .quit:
+            state.quitting = true
+            return [.quit]
+        case .editInEditor, .rename, .delete, .botPicker, .retry:
+            // Coming with the next steps of the interface; say so rather than do nothing.
+            state.status = StatusMessage("\(action.summary): not available yet. Type /bot NAME to switch bots.", .warning)
+        }
+        return []
+    }
+}
+
+/// Lines the user types that are commands, not messages.
+struct SlashCommand {
+    let bot: String
+
+    init?(_ text: String) {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard trimmed.hasPrefix("/bot ") else { return nil }
+        let name = trimmed.dropFirst(5).trimmingCharacters(in: .whitespaces)
+        guard !name.isEmpty, !name.contains(" ") else { return nil }
+        bot = name
+    }
+
+    func apply(_ state: inout AppState) -> [Effect] {
+        state.status = StatusMessage("\(bot) answers the next turn.")
+        guard let id = state.currentID, var conversation = state.loaded[id] else {
+            state.defaultBot = bot
+            return []
+        }
+        conversation.bot = bot
+        state.loaded[id] = conversation
+        Summaries.refresh(&state, conversation)
+        return [.save(conversation)]
+    }
+}

@@ -1,0 +1,64 @@
+import ChatStore
+import Foundation
+
+/// Sending a message: the user's message and an empty streaming reply join the conversation,
+/// which is saved, and the reply is asked for.
+enum Sending {
+    static func send(_ state: inout AppState, text: String, now: Date) -> [Effect] {
+        guard let id = state.currentID, var conversation = state.loaded[id] else { return [] }
+        conversation.append(ChatMessage(role: .user, content: text, createdAt: now))
+        let reply = ChatMessage(role: .bot, bot: conversation.bot, createdAt: now, status: .streaming)
+        conversation.append(reply)
+        if conversation.title.isEmpty { conversation.title = title(from: text) }
+        conversation.draft = ""
+        state.loaded[id] = conversation
+        state.streams[id] = reply.id
+        state.scrollBack[id] = nil
+        Summaries.refresh(&state, conversation)
+        return [.save(conversation), .startReply(conversation: conversation, replyID: reply.id)]
+    }
+
+    /// A title from the start of the first message: its first line, at most 60 characters.
+    static func title(from text: String) -> String {
+        let line = text.split(whereSeparator: \.isNewline).first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+        return line.count > 60 ? String(line.prefix(59)) + "…" : line
+    }
+}
+
+/// A streaming reply's updates, into its conversation wherever it is on screen.
+enum Streaming {
+    static func apply(_ state: inout AppState, conversationID: String, messageID: String, update: ReplyUpdate, now: Date) -> [Effect] {
+        guard var conversation = state.loaded[conversationID], var message = conversation.message(messageID) else { return [] }
+        switch update {
+        case .text(let text): message.content += text
+        case .replace(let text): message.content = text
+        case .suggestion(let text): message.suggestedReplies.append(text)
+        case .file(let file): message.files.append(file)
+        case .finished(let status, let error):
+            message.status = status
+            message.error = error
+            message.completedAt = now
+            if state.streams[conversationID] == messageID { state.streams[conversationID] = nil }
+            if conversationID != state.currentID { conversation.unread += 1 }
+            if let error, conversationID == state.currentID {
+                state.status = StatusMessage(error.text, .error)
+            }
+        }
+        conversation.update(message)
+        state.loaded[conversationID] = conversation
+        Summaries.refresh(&state, conversation)
+        return []
+    }
+}
+
+/// Keeps the conversation list in step with loaded conversations.
+enum Summaries {
+    static func refresh(_ state: inout AppState, _ conversation: Conversation) {
+        let summary = conversation.summary
+        if let index = state.conversations.firstIndex(where: { $0.id == conversation.id }) {
+            state.conversations[index] = summary
+        } else {
+            state.conversations.insert(summary, at: 0)
+        }
+    }
+}
