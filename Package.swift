@@ -48,6 +48,8 @@ let package = Package(
         .target(name: "TerminalUI"),
         // Pure: the app's state, events, effects, the reducer and the keymap.
         .target(name: "ChatCore", dependencies: ["ChatStore", "TerminalUI"]),
+        // Pure: the chat interface drawn from the app state into a screen of cells.
+        .target(name: "ChatViews", dependencies: ["ChatCore", "TerminalUI"]),
         // Conversations on disk: JSON files, atomic writes, an index, trash, search, export.
         .target(name: "ChatStore"),
         .executableTarget(
@@ -64,6 +66,9 @@ let package = Package(
                 "PoeEmulator",
                 "Settings",
                 "ChatStore",
+                "ChatCore",
+                "ChatViews",
+                "CursesTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -77,6 +82,7 @@ let package = Package(
         .testTarget(name: "SettingsTests", dependencies: ["Settings"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "ChatCoreTests", dependencies: ["ChatCore"]),
+        .testTarget(name: "ChatViewsTests", dependencies: ["ChatViews", "ChatCore", "TerminalUI"]),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "TerminalUI"]),
         .testTarget(name: "CLITests", dependencies: ["PoeEmulator"]),
     ],

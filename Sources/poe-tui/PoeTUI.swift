@@ -10,7 +10,7 @@ struct PoeTUI: AsyncParsableCommand {
         abstract: "A terminal client for Poe.",
         version: "0.1.0",
         subcommands: [AskCommand.self, BotsCommand.self, BalanceCommand.self, ListCommand.self, SearchCommand.self,
-                      ExportCommand.self, RemoveCommand.self, RestoreCommand.self]
+                      ExportCommand.self, RemoveCommand.self, RestoreCommand.self, KeysCommand.self]
     )
 
     /// Runs the command and exits with the documented codes: argument errors exit 2 (not

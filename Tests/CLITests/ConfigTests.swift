@@ -74,3 +74,28 @@ struct ConfigTests {
         #expect(!warned.stderr.contains("command-key-0123456789abc"))
     }
 }
+
+@Suite("Generated documentation")
+struct GeneratedDocsTests {
+    @Test func keysDocMatchesTheKeymap() async throws {
+        let result = try await CommandRunner.run(["keys"])
+        #expect(result.status == 0)
+        let docs = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("docs/keys.md")
+        let committed = try String(contentsOf: docs, encoding: .utf8)
+        #expect(result.stdout == committed, "docs/keys.md is stale: run `poe-tui keys > docs/keys.md`")
+    }
+
+    @Test func keyOverridesApplyAndBadOnesStop() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("keys-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let file = folder.appendingPathComponent("config.toml")
+        try "[keys]\n\"ctrl-g\" = \"bot_picker\"\n".write(to: file, atomically: true, encoding: .utf8)
+        let good = try await CommandRunner.run(["keys", "--config", file.path])
+        #expect(good.stdout.contains("`ctrl-b`, `ctrl-g` | Choose the bot"))
+        try "[keys]\n\"ctrl-g\" = \"fly\"\n".write(to: file, atomically: true, encoding: .utf8)
+        let bad = try await CommandRunner.run(["keys", "--config", file.path])
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("'ctrl-g' = 'fly': no such action"))
+    }
+}

@@ -1,0 +1,42 @@
+import ChatCore
+import TerminalUI
+
+/// Draws the whole interface for a state into a fresh `Screen`. Owns the wrap cache, so it
+/// belongs to the render loop.
+public final class ChatRenderer {
+    public var theme: Theme
+    private let messageLines = WrapCache<String, [StyledLine]>(capacity: 8192)
+
+    public init(theme: Theme) {
+        self.theme = theme
+    }
+
+    /// Messages wrapped since the renderer was made (for tests and the performance log).
+    public var wraps: Int { messageLines.misses }
+
+    /// `frame` advances spinners; the loop bumps it only while something streams.
+    public func render(_ state: AppState, frame: Int = 0) -> Screen {
+        var screen = Screen(width: state.width, height: state.height)
+        let inputLines = InputBoxView.lines(for: state.input, width: state.width - (state.width >= 80 ? ChatLayout.listWidth : 0))
+        let layout = ChatLayout(width: state.width, height: state.height, inputLines: inputLines)
+        guard !layout.tooSmall else {
+            screen.fill(screen.bounds, style: theme.style(for: "text"))
+            let notice = "Terminal too small (\(state.width)x\(state.height)); poe-tui needs \(ChatLayout.minimumWidth)x\(ChatLayout.minimumHeight)."
+            for (offset, line) in TextWrapper.wrap(notice, width: max(1, state.width)).enumerated() where offset < state.height {
+                screen.draw(line.text, style: theme.style(for: "text"), x: 0, y: offset)
+            }
+            return screen
+        }
+        if let list = layout.list {
+            ConversationListView(state: state, theme: theme, frame: frame).draw(in: list, on: &screen)
+        }
+        MessagePaneView(state: state, theme: theme, cache: messageLines).draw(in: layout.messages, on: &screen)
+        InputBoxView(state: state, theme: theme).draw(in: layout.input, on: &screen)
+        StatusLineView(state: state, theme: theme).draw(in: layout.status, on: &screen)
+        if state.overlay == .help {
+            HelpOverlay(keyMap: state.keyMap, theme: theme).draw(in: screen.bounds, on: &screen)
+            screen.cursor = nil
+        }
+        return screen
+    }
+}

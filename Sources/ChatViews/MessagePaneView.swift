@@ -1,0 +1,97 @@
+import ChatCore
+import ChatStore
+import Foundation
+import TerminalUI
+
+/// The current conversation's messages, newest at the bottom.
+///
+/// Each message becomes styled lines wrapped to the pane's width, cached per message, revision
+/// and width, and only the messages that reach the visible window are looked at: a frame costs
+/// what is on screen, not the history.
+struct MessagePaneView {
+    let state: AppState
+    let theme: Theme
+    let cache: WrapCache<String, [StyledLine]>
+
+    func draw(in rect: Rect, on screen: inout Screen) {
+        screen.fill(rect, style: theme.style(for: "text"))
+        guard let conversation = state.current else {
+            let hint = "Type a message and press Enter. F1: keys. /bot NAME: choose the bot (\(state.currentBot))."
+            screen.draw(hint, style: theme.style(for: "text.dim"), x: rect.x + 1, y: rect.y + 1, clip: rect)
+            return
+        }
+        let width = max(1, rect.width - 2)
+        let scrollBack = state.scrollBack[conversation.id] ?? 0
+        // Walk back from the newest message until the window (plus what is scrolled past) is full.
+        var window: [StyledLine] = []
+        let needed = rect.height + scrollBack
+        for message in conversation.messages.reversed() {
+            window.insert(contentsOf: lines(for: message, width: width), at: 0)
+            if window.count >= needed { break }
+        }
+        let end = max(0, window.count - scrollBack)
+        let visible = window[max(0, end - rect.height)..<end]
+        var y = rect.y + (visible.count < rect.height ? rect.height - visible.count : 0)
+        for line in visible {
+            screen.draw(line.spans, x: rect.x + 1, y: y, clip: rect)
+            y += 1
+        }
+        if scrollBack > 0 {
+            let marker = state.isStreaming(conversation.id) ? " ↓ new below — End follows " : " ↓ End: back to the newest "
+            let columns = TextWidth.standard.columns(of: marker)
+            screen.draw(marker, style: theme.style(for: "new.below"), x: rect.maxX - columns - 1, y: rect.maxY - 1, clip: rect)
+        }
+    }
+
+    /// One message as display lines: who and when, the text, then its suggestions, files and
+    /// how it ended when that was not a plain completion.
+    private func lines(for message: ChatMessage, width: Int) -> [StyledLine] {
+        var hasher = Hasher()
+        hasher.combine(message.content)
+        hasher.combine(message.status)
+        hasher.combine(message.suggestedReplies)
+        hasher.combine(message.files)
+        hasher.combine(message.error)
+        return cache.lines(for: message.id, revision: hasher.finalize(), width: width) {
+            build(message, width: width)
+        }
+    }
+
+    private func build(_ message: ChatMessage, width: Int) -> [StyledLine] {
+        var spans: [[StyledSpan]] = []
+        let who = message.role == .user ? "You" : (message.bot ?? "Bot")
+        let nameRole: ThemeRole = message.role == .user ? "message.user.name" : "message.bot.name"
+        spans.append([StyledSpan(who, style: theme.style(for: nameRole)),
+                      StyledSpan("  " + Self.time(message.createdAt), style: theme.style(for: "message.time"))])
+        var lines = spans.flatMap { TextWrapper.wrap($0, width: width) }
+        let body = message.content.isEmpty && message.status == .streaming ? "…" : message.content
+        for paragraph in body.split(separator: "\n", omittingEmptySubsequences: false) {
+            lines += TextWrapper.wrap([StyledSpan(String(paragraph), style: theme.style(for: "text"))], width: width)
+        }
+        for (index, suggestion) in message.suggestedReplies.enumerated() {
+            lines += TextWrapper.wrap([StyledSpan("  \(index + 1). \(suggestion)", style: theme.style(for: "chip"))], width: width)
+        }
+        for file in message.files {
+            lines += TextWrapper.wrap([StyledSpan("  📎 \(file.name) (\(file.contentType))", style: theme.style(for: "chip"))], width: width)
+        }
+        switch message.status {
+        case .cancelled:
+            lines += TextWrapper.wrap([StyledSpan("  ■ stopped", style: theme.style(for: "message.stopped"))], width: width)
+        case .interrupted:
+            lines += TextWrapper.wrap([StyledSpan("  ■ interrupted (poe-tui was closed while this streamed)", style: theme.style(for: "message.stopped"))], width: width)
+        case .error:
+            let text = message.error?.text ?? "failed"
+            lines += TextWrapper.wrap([StyledSpan("  ✗ \(text)", style: theme.style(for: "message.error"))], width: width)
+        case .complete, .streaming:
+            break
+        }
+        lines.append(StyledLine(spans: [], columns: 0))
+        return lines
+    }
+
+    private static func time(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.dateFormat = Calendar.current.isDateInToday(date) ? "HH:mm" : "yyyy-MM-dd HH:mm"
+        return formatter.string(from: date)
+    }
+}

@@ -1,0 +1,30 @@
+import ChatCore
+import TerminalUI
+
+/// The bottom line: bot, stream state, points, and the latest message or error.
+struct StatusLineView {
+    let state: AppState
+    let theme: Theme
+
+    func draw(in rect: Rect, on screen: inout Screen) {
+        let bar = theme.style(for: "status.bar")
+        screen.fill(rect, style: bar)
+        var left = " \(state.currentBot)"
+        let streaming = state.streams.count
+        if let id = state.currentID, state.isStreaming(id) {
+            left += " · replying (Esc stops)"
+        } else if streaming > 0 {
+            left += " · \(streaming) replying elsewhere"
+        }
+        if let balance = state.balance { left += " · \(balance) points" }
+        let end = screen.draw(left, style: bar, x: rect.x, y: rect.y, clip: rect)
+        guard let status = state.status else { return }
+        let role: ThemeRole
+        switch status.severity {
+        case .info: role = "status.bar"
+        case .warning: role = "status.warning"
+        case .error: role = "status.error"
+        }
+        screen.draw("  " + status.text, style: theme.style(for: role).merged(over: bar), x: end, y: rect.y, clip: rect)
+    }
+}

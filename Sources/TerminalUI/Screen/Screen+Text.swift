@@ -1,0 +1,49 @@
+extension Screen {
+    /// The whole screen as a rectangle.
+    public var bounds: Rect { Rect(x: 0, y: 0, width: width, height: height) }
+
+    /// Draws styled spans on row `y` from column `x`, inside `clip` (the whole screen when nil).
+    /// Returns the column after the last one drawn: `x` plus the text's width when it all fits,
+    /// the clip's right edge when it was cut.
+    ///
+    /// Every grapheme goes through `measure`: controls become inert pictures, so no escape
+    /// sequence in the text can reach the terminal, and emoji sequences become glyphs every
+    /// terminal measures alike (see `TextWidth`). A wide glyph cut by either clip edge becomes
+    /// blanks in its style, never half a glyph. Tabs advance to stops counted from `x`.
+    @discardableResult
+    public mutating func draw(_ spans: [StyledSpan], x: Int, y: Int, clip: Rect? = nil, measure: TextWidth = .standard) -> Int {
+        let area = (clip ?? bounds).intersection(bounds)
+        guard y >= area.y, y < area.maxY else { return x }
+        var column = x
+        for span in spans {
+            for character in span.text {
+                var stop = false
+                measure.forEachGlyph(of: character, atColumn: column - x) { glyph in
+                    guard !stop else { return }
+                    stop = !place(glyph, x: column, y: y, style: span.style, area: area)
+                    column += glyph.width
+                }
+                if stop { return area.maxX }
+            }
+        }
+        return column
+    }
+
+    /// Draws `text` in one style; see `draw(_:x:y:clip:measure:)`.
+    @discardableResult
+    public mutating func draw<Text: StringProtocol>(_ text: Text, style: Style, x: Int, y: Int, clip: Rect? = nil, measure: TextWidth = .standard) -> Int {
+        draw([StyledSpan(String(text), style: style)], x: x, y: y, clip: clip, measure: measure)
+    }
+
+    /// Puts one glyph at column `x`, or blanks for the part of it inside `area` when an edge
+    /// cuts it. Returns false once the glyph reaches past the right edge: nothing after it shows.
+    private mutating func place(_ glyph: Glyph, x: Int, y: Int, style: Style, area: Rect) -> Bool {
+        let end = x + glyph.width
+        if x >= area.x, end <= area.maxX {
+            put(glyph.character, width: glyph.width, x: x, y: y, style: style)
+            return true
+        }
+        for column in max(x, area.x)..<min(end, area.maxX) { put(" ", width: 1, x: column, y: y, style: style) }
+        return end <= area.maxX
+    }
+}

@@ -1,0 +1,109 @@
+import ChatCore
+import ChatStore
+import Foundation
+import PoeAPI
+
+/// Performs the reducer's effects off the render loop: the store, and the Poe client's
+/// streaming replies, whose events come back through the inbox. Owns every reply in flight.
+actor EffectRunner {
+    private let client: PoeClient
+    private let store: ConversationStore
+    private let inbox: AppInbox
+    /// Replies in flight, by conversation id.
+    private var replies: [String: ReplyStream] = [:]
+
+    init(client: PoeClient, store: ConversationStore, inbox: AppInbox) {
+        self.client = client
+        self.store = store
+        self.inbox = inbox
+    }
+
+    func perform(_ effect: Effect) {
+        switch effect {
+        case .load(let id):
+            do {
+                inbox.post(.conversationLoaded(try store.load(id)))
+            } catch {
+                inbox.post(.notice(StatusMessage("\(error)", .error)))
+            }
+        case .create(let bot):
+            do {
+                inbox.post(.conversationCreated(try store.create(bot: bot)))
+            } catch {
+                inbox.post(.notice(StatusMessage("\(error)", .error)))
+            }
+        case .save(let conversation):
+            store.save(conversation)
+        case .startReply(let conversation, let replyID):
+            start(conversation, replyID: replyID)
+        case .cancelReply(let conversationID):
+            replies[conversationID]?.cancel()
+        case .quit:
+            for reply in replies.values { reply.cancel() }
+        }
+        for problem in store.takeProblems() {
+            inbox.post(.notice(StatusMessage(problem.description, .warning)))
+        }
+    }
+
+    /// Waits for cancelled replies to be recorded and everything to reach the disk.
+    func shutDown() async {
+        for reply in replies.values { reply.cancel() }
+        while !replies.isEmpty { try? await Task.sleep(for: .milliseconds(5)) }
+        await store.flush()
+    }
+
+    private func start(_ conversation: Conversation, replyID: String) {
+        guard let replyIndex = conversation.messages.firstIndex(where: { $0.id == replyID }) else { return }
+        var before = conversation
+        before.messages = Array(conversation.messages[..<replyIndex])
+        let prompt = before.messages.last { $0.role == .user }
+        let parameters = (prompt?.parameters ?? [:]).mapValues(JSONValue.init)
+        let reply = client.stream(bot: conversation.messages[replyIndex].bot ?? conversation.bot,
+                                  messages: before.queryHistory, parameters: parameters)
+        replies[conversation.id] = reply
+        let recorder = ReplyRecorder(store: store, conversation: conversation, messageID: replyID)
+        let inbox = inbox
+        Task {
+            let outcome = await Self.relay(reply, recorder: recorder, inbox: inbox, conversationID: conversation.id, replyID: replyID)
+            _ = await recorder.finish(status: outcome.status, error: outcome.error)
+            inbox.post(.reply(conversationID: conversation.id, messageID: replyID, .finished(outcome.status, outcome.error)))
+            self.replyEnded(conversation.id, reply)
+        }
+    }
+
+    private func replyEnded(_ conversationID: String, _ reply: ReplyStream) {
+        if replies[conversationID] === reply { replies[conversationID] = nil }
+    }
+
+    /// Passes a reply's events to the recorder and the screen; returns how it ended.
+    private static func relay(_ reply: ReplyStream, recorder: ReplyRecorder, inbox: AppInbox,
+                              conversationID: String, replyID: String) async -> (status: MessageStatus, error: MessageError?) {
+        var botError: BotErrorEvent?
+        do {
+            for try await event in reply.events {
+                let update: ReplyUpdate?
+                switch event {
+                case .text(let text): recorder.append(text); update = .text(text)
+                case .replaceResponse(let text): recorder.replace(text); update = .replace(text)
+                case .suggestedReply(let text): recorder.addSuggestedReply(text); update = .suggestion(text)
+                case .file(let file):
+                    let received = ReceivedFile(name: file.name, url: file.url, contentType: file.contentType)
+                    recorder.addFile(received)
+                    update = .file(received)
+                case .error(let event): botError = event; update = nil
+                case .meta, .json, .data, .done: update = nil
+                }
+                if let update { inbox.post(.reply(conversationID: conversationID, messageID: replyID, update)) }
+            }
+        } catch let error as PoeError {
+            return error == .cancelled ? (.cancelled, nil) : (.error, MessageError(error))
+        } catch {
+            return (.error, MessageError(text: "\(error)", kind: "internal", retryable: false))
+        }
+        if let botError {
+            return (.error, MessageError(text: botError.text, kind: botError.errorType ?? "bot_error", retryable: botError.allowRetry))
+        }
+        return (.complete, nil)
+    }
+}
