@@ -34,14 +34,10 @@ build: deps
 release: deps
 	$(SWIFT) build $(RELEASE_FLAGS)
 
-## Starts the app: with POE_API_KEY set it talks to Poe, otherwise to the built-in emulator.
+## Starts the app: with a key configured (POE_API_KEY or config.toml) it talks to Poe,
+## otherwise it runs the offline demo against the built-in emulator.
 run: build
-	@if [ -n "$$POE_API_KEY" ]; then \
-		$(BIN)/poe-tui ask; \
-	else \
-		echo "No POE_API_KEY set: running the offline demo against the built-in Poe emulator."; \
-		$(BIN)/poe-tui ask --demo --bot Markdown "Show me what poe-tui can render"; \
-	fi
+	$(BIN)/poe-tui
 
 test: test-swift test-interop
 

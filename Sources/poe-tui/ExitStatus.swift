@@ -34,4 +34,12 @@ enum ExitStatus: Int32 {
 struct CommandFailure: Error {
     var status: ExitStatus
     var message: String?
+    /// A status outside the documented set (128 + a signal, after the full-screen app).
+    var rawStatus: Int32?
+
+    init(status: ExitStatus, message: String?, rawStatus: Int32? = nil) {
+        self.status = status
+        self.message = message
+        self.rawStatus = rawStatus
+    }
 }

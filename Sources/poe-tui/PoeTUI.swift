@@ -2,16 +2,27 @@ import ArgumentParser
 import Foundation
 import Glibc
 
-/// The `poe-tui` command.
+/// The `poe-tui` command: the full-screen app, or one of the subcommands.
 @main
 struct PoeTUI: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "poe-tui",
-        abstract: "A terminal client for Poe.",
+        abstract: "A terminal client for Poe: many conversations, many bots, one key.",
+        discussion: "Without a subcommand, starts the full-screen app (the offline demo with --demo, or when no key is configured).",
         version: "0.1.0",
         subcommands: [AskCommand.self, BotsCommand.self, BalanceCommand.self, ListCommand.self, SearchCommand.self,
                       ExportCommand.self, RemoveCommand.self, RestoreCommand.self, KeysCommand.self]
     )
+
+    @OptionGroup var connection: ConnectionOptions
+
+    @Option(name: .long, help: ArgumentHelp("A theme name or a theme file (default: theme from the config, else default).", valueName: "name"))
+    var theme: String?
+
+    func run() async throws {
+        let status = try await FullScreen.run(connection: connection, theme: theme)
+        if status != 0 { throw CommandFailure(status: .ok, message: nil, rawStatus: status) }
+    }
 
     /// Runs the command and exits with the documented codes: argument errors exit 2 (not
     /// ArgumentParser's 64), and `CommandFailure` carries its own status.
@@ -25,7 +36,7 @@ struct PoeTUI: AsyncParsableCommand {
             }
         } catch let failure as CommandFailure {
             if let message = failure.message { FileHandle.standardError.write(Data("poe-tui: \(message)\n".utf8)) }
-            Glibc.exit(failure.status.rawValue)
+            Glibc.exit(failure.rawStatus ?? failure.status.rawValue)
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {

@@ -69,6 +69,8 @@ actor EffectRunner {
             _ = await recorder.finish(status: outcome.status, error: outcome.error)
             inbox.post(.reply(conversationID: conversation.id, messageID: replyID, .finished(outcome.status, outcome.error)))
             self.replyEnded(conversation.id, reply)
+            // What the reply cost shows in the balance.
+            if let balance = try? await self.client.balance() { inbox.post(.balance(balance)) }
         }
     }
 

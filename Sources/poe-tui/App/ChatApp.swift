@@ -1,0 +1,117 @@
+import ChatCore
+import ChatStore
+import ChatViews
+import CursesTerminal
+import Foundation
+import PoeAPI
+import Settings
+import TerminalUI
+
+/// The full-screen app. One thread owns the terminal and runs the loop: terminal events and
+/// results from the effect runner (through the inbox, which wakes the loop) go through the
+/// reducer; the screen is redrawn at most 60 times a second, and only when something changed.
+/// Nothing runs while nothing happens, except a spinner tick while a reply streams.
+final class ChatApp {
+    private let terminal = Terminal()
+    private let store: ConversationStore
+    private let runner: EffectRunner
+    private let inbox: AppInbox
+    private let effects: AsyncStream<Effect>.Continuation
+    private let effectTask: Task<Void, Never>
+    private var state: AppState
+    private let renderer: ChatRenderer
+    private let client: PoeClient
+
+    static let frameInterval: Duration = .milliseconds(16)
+    static let spinnerInterval: Duration = .milliseconds(100)
+
+    init(client: PoeClient, store: ConversationStore, settings: EffectiveSettings, keyMap: KeyMap, theme: ThemeDefinition, notice: StatusMessage?) throws {
+        self.client = client
+        self.store = store
+        let waker = terminal.waker
+        inbox = AppInbox(wake: { waker.wake() })
+        runner = EffectRunner(client: client, store: store, inbox: inbox)
+        let (stream, continuation) = AsyncStream<Effect>.makeStream()
+        effects = continuation
+        let runner = runner
+        // Effects run in order, one after another, off the loop's thread.
+        effectTask = Task { for await effect in stream { await runner.perform(effect) } }
+        try terminal.start()
+        let size = terminal.size
+        state = AppState(width: size.width, height: size.height, defaultBot: settings.bot, keyMap: keyMap)
+        let noColor = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+        renderer = ChatRenderer(theme: Theme(theme, colors: ColorMode(colorCount: terminal.colorCount, noColor: noColor)))
+        let conversations = store.list()
+        let open = conversations.first.flatMap { try? store.load($0.id) }
+        _ = Reducer.reduce(&state, .started(conversations: conversations, open: open))
+        if let notice { state.status = notice }
+        for problem in store.takeProblems() { state.status = StatusMessage(problem.description, .warning) }
+    }
+
+    /// Runs until the user quits or a signal arrives; the terminal is given back either way.
+    func run() async -> Int32 {
+        fetchBalance()
+        let status = loop()
+        terminal.stop()
+        // Replies still streaming are cancelled and recorded first, and their endings applied,
+        // so the drafts saved next carry no stale copy of a reply.
+        await runner.shutDown()
+        for event in inbox.drain() { _ = Reducer.reduce(&state, event) }
+        saveDrafts()
+        effects.finish()
+        await store.close()
+        return status
+    }
+
+    private func loop() -> Int32 {
+        let clock = ContinuousClock()
+        var dirty = true
+        var lastDraw = clock.now - Self.frameInterval
+        var lastSpin = clock.now
+        var frame = 0
+        while !state.quitting {
+            // Sleep until input, a wake-up, the next frame that is due, or the spinner's tick.
+            var timeout: Duration?
+            if dirty { timeout = max(.zero, Self.frameInterval - (clock.now - lastDraw)) }
+            if !state.streams.isEmpty { timeout = min(timeout ?? Self.spinnerInterval, Self.spinnerInterval) }
+            let terminalEvents: [TerminalEvent]
+            do {
+                terminalEvents = try terminal.nextEvents(timeout: timeout)
+            } catch {
+                if case .terminated(let signal) = error { return 128 + signal }
+                return 1
+            }
+            for event in terminalEvents.map(AppEvent.terminal) + inbox.drain() {
+                for effect in Reducer.reduce(&state, event) { effects.yield(effect) }
+                dirty = true
+            }
+            if !state.streams.isEmpty, clock.now - lastSpin >= Self.spinnerInterval {
+                frame += 1
+                lastSpin = clock.now
+                dirty = true
+            }
+            if dirty, clock.now - lastDraw >= Self.frameInterval {
+                terminal.present(renderer.render(state, frame: frame))
+                lastDraw = clock.now
+                dirty = false
+            }
+        }
+        return 0
+    }
+
+    private func fetchBalance() {
+        let client = client, inbox = inbox
+        Task {
+            if let balance = try? await client.balance() { inbox.post(.balance(balance)) }
+        }
+    }
+
+    /// Unsent text stays with its conversation across restarts.
+    private func saveDrafts() {
+        for (id, input) in state.inputs where !id.isEmpty {
+            guard var conversation = state.loaded[id], conversation.draft != input.text else { continue }
+            conversation.draft = input.text
+            store.save(conversation)
+        }
+    }
+}
