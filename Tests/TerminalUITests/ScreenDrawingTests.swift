@@ -33,6 +33,16 @@ struct ScreenDrawingTests {
         #expect(screen[1, 0] == Cell(" ", width: 1, style: red))
     }
 
+    @Test func textStartingLeftOfTheClipShowsOnlyItsVisiblePart() {
+        var screen = Screen(width: 10, height: 1)
+        let end = screen.draw("abc中def", style: .plain, x: -2, y: 0, clip: Rect(x: 2, y: 0, width: 8, height: 1))
+        #expect(screen.text == "   def", "中 straddles the clip edge at column 2")
+        #expect(end == 6)
+        var offscreen = Screen(width: 4, height: 1)
+        #expect(offscreen.draw("abcdef", style: .plain, x: -10, y: 0) == -4)
+        #expect(offscreen.text == "")
+    }
+
     @Test func aWideGlyphAtTheScreenEdge() {
         var screen = Screen(width: 5, height: 1)
         screen.draw("abcd🙂", style: .plain, x: 0, y: 0)

@@ -96,7 +96,9 @@ struct ThemeLoaderTests {
             let theme = try ThemeLoader.load(file: folder.appendingPathComponent("mine.json"), searchPaths: [folder])
             #expect(theme.name == "mine")
             #expect(theme.entries[.title]?.style.bold == true)
-            #expect(throws: ThemeError.self) { try ThemeLoader.load(file: folder.appendingPathComponent("none.json"), searchPaths: []) }
+            let missing = folder.appendingPathComponent("none.json")
+            #expect(throws: ThemeError.unreadable(file: missing.path, reason: "no such file")) { try ThemeLoader.load(file: missing, searchPaths: []) }
+            #expect(throws: ThemeError.unreadable(file: folder.path, reason: "it is a folder")) { try ThemeLoader.load(file: folder, searchPaths: []) }
         }
     }
 }

@@ -43,7 +43,10 @@ extension Screen {
             put(glyph.character, width: glyph.width, x: x, y: y, style: style)
             return true
         }
-        for column in max(x, area.x)..<min(end, area.maxX) { put(" ", width: 1, x: column, y: y, style: style) }
+        let from = max(x, area.x), to = min(end, area.maxX)
+        if from < to {
+            for column in from..<to { put(" ", width: 1, x: column, y: y, style: style) }
+        }
         return end <= area.maxX
     }
 }

@@ -84,14 +84,17 @@ public enum ThemeLoader {
         case .builtIn:
             return DefaultTheme.definition
         case .file(let url, let name):
-            let text: String
-            do {
-                text = try String(decoding: Data(contentsOf: url), as: UTF8.self)
-            } catch {
-                throw .unreadable(file: url.path, reason: "\(error)")
+            guard let data = FileManager.default.contents(atPath: url.path) else {
+                throw .unreadable(file: url.path, reason: whyUnreadable(url.path))
             }
-            return try ThemeDefinition.parse(text, name: name, file: url.path)
+            return try ThemeDefinition.parse(String(decoding: data, as: UTF8.self), name: name, file: url.path)
         }
+    }
+
+    /// Foundation's own errors spell out domains and codes; these say what to check.
+    private static func whyUnreadable(_ path: String) -> String {
+        guard FileManager.default.fileExists(atPath: path) else { return "no such file" }
+        return (try? FileManager.default.contentsOfDirectory(atPath: path)) != nil ? "it is a folder" : "permission denied"
     }
 
     /// A name must not be a path: `inherits: "../../x"` must not reach outside the folders.
