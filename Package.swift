@@ -83,8 +83,10 @@ let package = Package(
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "ChatCoreTests", dependencies: ["ChatCore"]),
         .testTarget(name: "ChatViewsTests", dependencies: ["ChatViews", "ChatCore", "TerminalUI"]),
-        .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "TerminalUI"]),
-        .testTarget(name: "CLITests", dependencies: ["PoeEmulator"]),
+        // Test support: starting tmux and other programs with clean signal state (posix_spawn).
+        .target(name: "TmuxTesting", path: "Tests/TmuxTesting"),
+        .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "TerminalUI", "TmuxTesting"]),
+        .testTarget(name: "CLITests", dependencies: ["PoeEmulator", "TmuxTesting"]),
     ],
     swiftLanguageModes: [.v6]
 )

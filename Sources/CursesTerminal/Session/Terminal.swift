@@ -136,6 +136,7 @@ public final class Terminal {
         screenHandle = nil
         window = nil
         lastFrame = nil
+        presentedSize = (0, 0)
         styleCache = [:]
         cursorVisible = nil
     }

@@ -51,7 +51,7 @@ final class ChatApp {
     /// Runs until the user quits or a signal arrives; the terminal is given back either way.
     func run() async -> Int32 {
         fetchBalance()
-        let status = loop()
+        let status = await runLoopOnItsOwnThread()
         terminal.stop()
         // Replies still streaming are cancelled and recorded first, and their endings applied,
         // so the drafts saved next carry no stale copy of a reply.
@@ -61,6 +61,17 @@ final class ChatApp {
         effects.finish()
         await store.close()
         return status
+    }
+
+    /// The loop blocks in `poll()` while idle: on one of Swift's two cooperative threads that
+    /// would starve the client and the store, so it gets a thread of its own.
+    private func runLoopOnItsOwnThread() async -> Int32 {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Int32, Never>) in
+            let owner = UncheckedTransfer(self)
+            let thread = Thread { continuation.resume(returning: owner.value.loop()) }
+            thread.name = "poe-tui terminal"
+            thread.start()
+        }
     }
 
     private func loop() -> Int32 {
@@ -114,4 +125,11 @@ final class ChatApp {
             store.save(conversation)
         }
     }
+}
+
+/// Hands the app to its loop thread. The app is used by one thread at a time: the caller waits
+/// for the loop to finish before touching it again, so no state is shared concurrently.
+private struct UncheckedTransfer<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Synchronization
 import Testing
+import TmuxTesting
 
 /// terminal-check running in a tmux server of its own, inside a small shell script that records
 /// what the terminal looked like before and after: the test's view of a real terminal.

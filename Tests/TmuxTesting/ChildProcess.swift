@@ -9,9 +9,9 @@ import Glibc
 /// from a test thread had every signal blocked, never noticed its children exit, and ignored
 /// `kill-server`. Output goes to a file, not a pipe, so a daemon that keeps inherited
 /// descriptors cannot hold a reader forever.
-enum ChildProcess {
+public enum ChildProcess {
     /// Runs `path` and waits for it; stdout and stderr go to `outputPath`. Returns the exit status.
-    static func run(_ path: String, _ arguments: [String], environment: [String: String], outputPath: String) throws -> Int32 {
+    public static func run(_ path: String, _ arguments: [String], environment: [String: String], outputPath: String) throws -> Int32 {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -39,10 +39,15 @@ enum ChildProcess {
         }
         var pid: pid_t = 0
         let spawned = posix_spawn(&pid, path, &actions, &attributes, argv, envp)
-        guard spawned == 0 else { throw TmuxSession.Failure(description: "posix_spawn \(path): \(String(cString: strerror(spawned)))") }
+        guard spawned == 0 else { throw SpawnFailure(description: "posix_spawn \(path): \(String(cString: strerror(spawned)))") }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0, errno == EINTR {}
         // WIFEXITED / WEXITSTATUS are macros: the low 7 bits are the signal, the next 8 the status.
         return status & 0x7F == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
     }
+}
+
+/// A program could not be started.
+public struct SpawnFailure: Error, CustomStringConvertible {
+    public let description: String
 }
