@@ -141,22 +141,25 @@ struct AskCommandTests {
     }
 
     @Test func interruptCancelsAndExits130() async throws {
-        let process = Process()
-        process.executableURL = CommandRunner.binary
-        process.arguments = ["ask", "--demo", "--stream", "--bot", "Stream", "--param", "words=100000", "--param", "interval_ms=20", "go"]
-        process.environment = CommandRunner.environment()
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        // Wait for the reply to start, then press Ctrl-C.
-        let firstBytes = output.fileHandleForReading.availableData
-        #expect(!firstBytes.isEmpty)
-        process.interrupt()
-        let rest = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 130)
-        #expect(String(decoding: firstBytes + rest, as: UTF8.self).hasPrefix("word1 "))
+        let environment = CommandRunner.environment()
+        let (status, text) = try await CommandRunner.onOwnThread { () throws -> (Int32, String) in
+            let process = Process()
+            process.executableURL = CommandRunner.binary
+            process.arguments = ["ask", "--demo", "--stream", "--bot", "Stream", "--param", "words=100000", "--param", "interval_ms=20", "go"]
+            process.environment = environment
+            let output = Pipe()
+            process.standardOutput = output
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            // Wait for the reply to start, then press Ctrl-C.
+            let firstBytes = output.fileHandleForReading.availableData
+            process.interrupt()
+            let rest = output.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return (process.terminationStatus, String(decoding: firstBytes + rest, as: UTF8.self))
+        }
+        #expect(status == 130)
+        #expect(text.hasPrefix("word1 "))
     }
 
     @Test func botsAndBalanceInDemo() async throws {

@@ -44,6 +44,14 @@ struct CommandRunner {
         }
     }
 
+    /// Runs blocking work (waiting for a child, reading its pipe) on a thread of its own, so it
+    /// never holds one of the cooperative threads other tests' emulators need.
+    static func onOwnThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread { continuation.resume(with: Swift.Result { try body() }) }.start()
+        }
+    }
+
     private static func runBlocking(_ arguments: [String], stdin: String?, environment: [String: String]) throws -> Result {
         let process = Process()
         process.executableURL = binary

@@ -88,20 +88,24 @@ struct ConversationCommandTests {
         #expect((messages.last?["error"] as? [String: Any])?["text"] as? String == "Simulated failure")
 
         // Ctrl-C mid-stream: the partial reply is saved, marked cancelled.
-        let process = Process()
-        process.executableURL = CommandRunner.binary
-        process.arguments = ["ask", "--demo", "--stream", "--bot", "Stream", "--param", "words=100000", "--param", "interval_ms=20", "go"]
-        process.environment = home.environment
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        _ = output.fileHandleForReading.availableData
-        process.interrupt()
-        _ = output.fileHandleForReading.readDataToEndOfFile()
-        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 130)
+        let environment = home.environment
+        let (status, stderr) = try await CommandRunner.onOwnThread { () throws -> (Int32, String) in
+            let process = Process()
+            process.executableURL = CommandRunner.binary
+            process.arguments = ["ask", "--demo", "--stream", "--bot", "Stream", "--param", "words=100000", "--param", "interval_ms=20", "go"]
+            process.environment = environment
+            let output = Pipe(), errors = Pipe()
+            process.standardOutput = output
+            process.standardError = errors
+            try process.run()
+            _ = output.fileHandleForReading.availableData
+            process.interrupt()
+            _ = output.fileHandleForReading.readDataToEndOfFile()
+            let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            return (process.terminationStatus, stderr)
+        }
+        #expect(status == 130)
         let cancelledID = try #require(conversationID(in: stderr), "\(stderr)")
         let cancelled = try #require(try await home.exported(cancelledID)["messages"] as? [[String: Any]])
         #expect(cancelled.last?["status"] as? String == "cancelled")

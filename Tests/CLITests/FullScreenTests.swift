@@ -4,79 +4,79 @@ import Testing
 /// The full-screen app in tmux against the built-in emulator, as a person uses it.
 @Suite("Full-screen app in tmux", .serialized)
 struct FullScreenTests {
-    func start(_ environment: [String: String], term: String = "tmux-256color", width: Int = 100, height: Int = 30) throws -> TmuxSession {
+    func start(_ environment: [String: String], term: String = "tmux-256color", width: Int = 100, height: Int = 30) async throws -> TmuxSession {
         var environment = environment
         environment["TERM"] = term
         let session = try TmuxSession(width: width, height: height, command: "'\(CommandRunner.binary.path)' --demo", environment: environment)
-        session.waitFor(text: "Offline demo")
+        await session.waitFor(text: "Offline demo")
         return session
     }
 
     @Test(arguments: ["tmux-256color", "xterm"])
-    func chatSwitchBotsStopAndComeBack(term: String) throws {
+    func chatSwitchBotsStopAndComeBack(term: String) async throws {
         let environment = CommandRunner.environment()
         do {
-            let app = try start(environment, term: term)
+            let app = try await start(environment, term: term)
             try app.type("hello from tmux", then: "Enter")
-            app.waitFor("Echo's reply") { $0.components(separatedBy: "hello from tmux").count >= 3 }  // list, message, reply
+            await app.waitFor("Echo's reply") { $0.components(separatedBy: "hello from tmux").count >= 3 }  // list, message, reply
 
             // Switch the bot for the next turn: the reply comes from the new bot.
             try app.type("/bot Replace", then: "Enter")
-            app.waitFor(text: "Replace answers the next turn")
+            await app.waitFor(text: "Replace answers the next turn")
             try app.type("and now?", then: "Enter")
-            app.waitFor(text: "Final answer.")
+            await app.waitFor(text: "Final answer.")
             #expect(app.screen().contains("Replace "))
 
-            // A long reply, stopped with Esc: the partial text stays, marked stopped.
-            try app.type("/bot Stream", then: "Enter")
+            // A reply that takes its time (Slow thinks for 3 s), stopped with Esc: marked stopped.
+            try app.type("/bot Slow", then: "Enter")
             try app.type("go on", then: "Enter")
-            app.waitFor(text: "word3 ")
+            await app.waitFor(text: "replying (Esc stops)")
             try app.press("Escape")
-            app.waitFor(text: "■ stopped")
+            await app.waitFor(text: "■ stopped")
+            #expect(!app.screen().contains("Finally here."))
 
             try app.press("C-q")
-            app.waitFor(text: "EXITED 0")
+            await app.waitFor(text: "EXITED 0")
         }
         // Everything is there after a restart.
-        let again = try start(environment, term: term)
-        again.waitFor(text: "hello from tmux")
+        let again = try await start(environment, term: term)
+        await again.waitFor(text: "hello from tmux")
         let screen = again.screen()
         #expect(screen.contains("Final answer.") || screen.contains("■ stopped"))
         try again.press("C-q")
-        again.waitFor(text: "EXITED 0")
+        await again.waitFor(text: "EXITED 0")
     }
 
-    @Test func twoConversationsStreamAtOnceAndResizeMidStream() throws {
-        let app = try start(CommandRunner.environment())
+    @Test func twoConversationsStreamAtOnceAndResizeMidStream() async throws {
+        let app = try await start(CommandRunner.environment())
         try app.type("/bot Stream", then: "Enter")
         try app.type("first", then: "Enter")
         try app.press("C-n")
-        app.waitFor("a second conversation") { $0.contains("2 first") }
+        await app.waitFor("a second conversation") { $0.contains("2 first") }
         try app.type("/bot Stream", then: "Enter")
         try app.type("second", then: "Enter")
-        app.waitFor(text: "replying elsewhere", timeout: 10) 
-        // Resize while both stream: the list folds away below 80 columns, and nothing is garbled.
+        // Resize while they stream: the list folds away below 80 columns, nothing is garbled.
         try app.resize(width: 70, height: 20)
-        app.waitFor("the narrow layout") { !$0.contains("Conversations") && $0.contains("word") }
-        app.waitFor(text: "word50")
-        // The other conversation finished in the background: it is marked unread, Alt-A goes there.
+        await app.waitFor("the narrow layout") { !$0.contains("Conversations") && $0.contains("word") }
+        await app.waitFor(text: "word50")
+        // The other conversation finished in the background: marked unread; Alt-A goes there.
         try app.resize(width: 100, height: 30)
-        app.waitFor("an unread mark") { $0.contains("●1") }
+        await app.waitFor("an unread mark") { $0.contains("●1") }
         try app.press("M-a")
-        app.waitFor("the first conversation's reply") { $0.contains("first") && $0.contains("word50") && !$0.contains("●1") }
+        await app.waitFor("the first conversation's reply") { $0.contains("You") && $0.contains("first") && $0.contains("word50") && !$0.contains("●1") }
         try app.press("C-c")
-        app.waitFor(text: "Ctrl-C again")
+        await app.waitFor(text: "Ctrl-C again")
         try app.press("C-c")
-        app.waitFor(text: "EXITED 0")
+        await app.waitFor(text: "EXITED 0")
     }
 
-    @Test func tinyTerminalSaysSo() throws {
-        let app = try start(CommandRunner.environment())
+    @Test func tinyTerminalSaysSo() async throws {
+        let app = try await start(CommandRunner.environment())
         try app.resize(width: 30, height: 8)
-        app.waitFor(text: "Terminal too small")
+        await app.waitFor(text: "Terminal too small")
         try app.resize(width: 90, height: 25)
-        app.waitFor(text: "Conversations")
+        await app.waitFor(text: "Conversations")
         try app.press("C-q")
-        app.waitFor(text: "EXITED 0")
+        await app.waitFor(text: "EXITED 0")
     }
 }

@@ -18,32 +18,36 @@ struct StoreCrashTests {
         var acknowledged = 0
         var generator = SystemRandomNumberGenerator()
         for round in 1...200 {
-            let process = Process()
-            process.executableURL = writer
-            process.arguments = [root.path]
-            let output = Pipe()
-            process.standardOutput = output
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            // Let it save a random number of times (0 to 5 acknowledged saves), then kill it
-            // wherever it is: mid-write, mid-rename, mid-fsync.
             let target = Int.random(in: 0...5, using: &generator)
-            var seen = 0
-            var buffer = Data()
-            while seen < target {
-                let chunk = output.fileHandleForReading.availableData
-                if chunk.isEmpty { break }
-                buffer += chunk
-                let numbers = String(decoding: buffer, as: UTF8.self).split(separator: "\n").compactMap { Int($0) }
-                seen = numbers.count
-                acknowledged = max(acknowledged, numbers.last ?? 0)
+            let seen = try await CommandRunner.onOwnThread { () throws -> Int in
+                let process = Process()
+                process.executableURL = writer
+                process.arguments = [root.path]
+                let output = Pipe()
+                process.standardOutput = output
+                process.standardError = FileHandle.nullDevice
+                try process.run()
+                // Let it save a random number of times (0 to 5 acknowledged saves), then kill it
+                // wherever it is: mid-write, mid-rename, mid-fsync.
+                var numbers: [Int] = []
+                var buffer = Data()
+                while numbers.count < target {
+                    let chunk = output.fileHandleForReading.availableData
+                    if chunk.isEmpty { break }
+                    buffer += chunk
+                    numbers = String(decoding: buffer, as: UTF8.self).split(separator: "\n").compactMap { Int($0) }
+                }
+                kill(process.processIdentifier, SIGKILL)
+                process.waitUntilExit()
+                return numbers.last ?? 0
             }
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
+            acknowledged = max(acknowledged, seen)
 
             // Everything parses; the conversation holds every acknowledged message, in order.
             let conversationsFolder = root.appendingPathComponent("conversations")
-            for file in try FileManager.default.contentsOfDirectory(atPath: conversationsFolder.path) where file.hasSuffix(".json") {
+            // (Killed before its first save, the writer may not even have made the folder.)
+            let files = (try? FileManager.default.contentsOfDirectory(atPath: conversationsFolder.path)) ?? []
+            for file in files where file.hasSuffix(".json") {
                 let data = try Data(contentsOf: conversationsFolder.appendingPathComponent(file))
                 #expect((try? JSONSerialization.jsonObject(with: data)) != nil, "round \(round): \(file) does not parse")
             }
@@ -78,10 +82,11 @@ struct StoreCrashTests {
                let text = try? String(contentsOf: root.appendingPathComponent(file), encoding: .utf8) {
                 saved = text.contains("word1 word2")
             }
-            if !saved { usleep(20_000) }
+            if !saved { try await Task.sleep(for: .milliseconds(20)) }
         }
         kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
+        let pid = process.processIdentifier
+        _ = try await CommandRunner.onOwnThread { process.waitUntilExit(); return pid }
         #expect(saved, "no partial reply reached the disk")
 
         let conversations = try await assertStoreIntact(environment, "after kill")
@@ -111,7 +116,8 @@ struct StoreSharingTests {
             try process.run()
             return process
         }
-        for process in processes { process.waitUntilExit() }
+        let finished = processes
+        _ = try await CommandRunner.onOwnThread { for process in finished { process.waitUntilExit() }; return true }
         #expect(processes.allSatisfy { $0.terminationStatus == 0 })
 
         let listed = try await CommandRunner.run(["list", "--json"], environment: environment)

@@ -3,7 +3,8 @@ import Testing
 import TmuxTesting
 
 /// A program running in a private tmux server, driven as a person would: keys in, screen out.
-/// Waits poll the screen with generous timeouts; a failed wait records the screen.
+/// Waits poll the screen with generous timeouts, sleeping with `Task.sleep` so no cooperative
+/// thread is held (the emulator of another test may need it); a failed wait records the screen.
 final class TmuxSession {
     let socket = "poe-\(UUID().uuidString.prefix(8))"
 
@@ -45,11 +46,11 @@ final class TmuxSession {
     /// Waits until the screen satisfies `condition`; records the screen when it never does.
     @discardableResult
     func waitFor(_ what: String, timeout: TimeInterval = 20, sourceLocation: SourceLocation = #_sourceLocation,
-                 _ condition: (String) -> Bool) -> Bool {
+                 _ condition: (String) -> Bool) async -> Bool {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
             if condition(screen()) { return true }
-            usleep(30_000)
+            try? await Task.sleep(for: .milliseconds(30))
         }
         let last = screen()
         if condition(last) { return true }
@@ -58,7 +59,7 @@ final class TmuxSession {
     }
 
     @discardableResult
-    func waitFor(text: String, timeout: TimeInterval = 20, sourceLocation: SourceLocation = #_sourceLocation) -> Bool {
-        waitFor("\"\(text)\"", timeout: timeout, sourceLocation: sourceLocation) { $0.contains(text) }
+    func waitFor(text: String, timeout: TimeInterval = 20, sourceLocation: SourceLocation = #_sourceLocation) async -> Bool {
+        await waitFor("\"\(text)\"", timeout: timeout, sourceLocation: sourceLocation) { $0.contains(text) }
     }
 }
