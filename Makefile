@@ -3,7 +3,7 @@
 
 PREFIX ?= /usr/local
 SWIFT ?= swift
-APT_PACKAGES := libncurses-dev libcurl4-openssl-dev pkg-config tmux python3-venv
+APT_PACKAGES := libncurses-dev libcurl4-openssl-dev libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config tmux python3-venv
 VENV ?= .venv
 BIN := .build/debug
 RELEASE_BIN := .build/release

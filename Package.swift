@@ -48,6 +48,10 @@ let package = Package(
         .target(name: "TerminalUI"),
         // Pure: the app's state, events, effects, the reducer and the keymap.
         .target(name: "ChatCore", dependencies: ["ChatStore", "TerminalUI"]),
+        // libcmark-gfm (GitHub-flavoured CommonMark) for rendering bot replies.
+        .systemLibrary(name: "CCmark"),
+        // Markdown to styled, wrapped terminal lines.
+        .target(name: "MarkdownRendering", dependencies: ["CCmark", "TerminalUI"]),
         // Pure: the chat interface drawn from the app state into a screen of cells.
         .target(name: "ChatViews", dependencies: ["ChatCore", "TerminalUI"]),
         // Conversations on disk: JSON files, atomic writes, an index, trash, search, export.
@@ -82,6 +86,7 @@ let package = Package(
         .testTarget(name: "SettingsTests", dependencies: ["Settings"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "ChatCoreTests", dependencies: ["ChatCore"]),
+        .testTarget(name: "MarkdownRenderingTests", dependencies: ["MarkdownRendering", "TerminalUI"]),
         .testTarget(name: "ChatViewsTests", dependencies: ["ChatViews", "ChatCore", "TerminalUI"]),
         // Test support: starting tmux and other programs with clean signal state (posix_spawn).
         .target(name: "TmuxTesting", path: "Tests/TmuxTesting"),

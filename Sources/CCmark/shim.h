@@ -1,0 +1,2 @@
+// placeholder (lead): the helper replaces this
+#include <cmark-gfm.h>

@@ -1,0 +1,1 @@
+// placeholder (lead): the helper replaces this
