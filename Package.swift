@@ -53,7 +53,7 @@ let package = Package(
         // Markdown to styled, wrapped terminal lines.
         .target(name: "MarkdownRendering", dependencies: ["CCmark", "TerminalUI"]),
         // Pure: the chat interface drawn from the app state into a screen of cells.
-        .target(name: "ChatViews", dependencies: ["ChatCore", "TerminalUI"]),
+        .target(name: "ChatViews", dependencies: ["ChatCore", "TerminalUI", "MarkdownRendering"]),
         // Conversations on disk: JSON files, atomic writes, an index, trash, search, export.
         .target(name: "ChatStore"),
         .executableTarget(

@@ -1,6 +1,7 @@
 import ChatCore
 import ChatStore
 import Foundation
+import MarkdownRendering
 import TerminalUI
 
 /// The current conversation's messages, newest at the bottom.
@@ -64,9 +65,15 @@ struct MessagePaneView {
         spans.append([StyledSpan(who, style: theme.style(for: nameRole)),
                       StyledSpan("  " + Self.time(message.createdAt), style: theme.style(for: "message.time"))])
         var lines = spans.flatMap { TextWrapper.wrap($0, width: width) }
-        let body = message.content.isEmpty && message.status == .streaming ? "…" : message.content
-        for paragraph in body.split(separator: "\n", omittingEmptySubsequences: false) {
-            lines += TextWrapper.wrap([StyledSpan(String(paragraph), style: theme.style(for: "text"))], width: width)
+        if message.content.isEmpty, message.status == .streaming {
+            lines += TextWrapper.wrap([StyledSpan("…", style: theme.style(for: "text.dim"))], width: width)
+        } else if message.role == .bot, message.contentType != "text/plain" {
+            // Replies are markdown (rendered as they stream); what the user typed is shown as typed.
+            lines += MarkdownRenderer.render(message.content, width: width, theme: theme, streaming: message.status == .streaming)
+        } else {
+            for paragraph in message.content.split(separator: "\n", omittingEmptySubsequences: false) {
+                lines += TextWrapper.wrap([StyledSpan(String(paragraph), style: theme.style(for: "text"))], width: width)
+            }
         }
         for (index, suggestion) in message.suggestedReplies.enumerated() {
             lines += TextWrapper.wrap([StyledSpan("  \(index + 1). \(suggestion)", style: theme.style(for: "chip"))], width: width)

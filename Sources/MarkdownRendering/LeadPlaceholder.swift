@@ -1,1 +1,0 @@
-// placeholder (lead): the helper replaces this
