@@ -11,6 +11,7 @@ public enum AppEvent: Sendable {
     /// A streaming reply moved on.
     case reply(conversationID: String, messageID: String, ReplyUpdate)
     case balance(Int)
+    case catalog([BotEntry])
     /// Something to tell the user (a store problem, a failed load).
     case notice(StatusMessage)
 }
@@ -34,5 +35,6 @@ public enum Effect: Sendable, Equatable {
     /// Ask `conversation.bot` for the reply `replyID`, with every message before it as history.
     case startReply(conversation: Conversation, replyID: String)
     case cancelReply(conversationID: String)
+    case fetchCatalog
     case quit
 }

@@ -29,6 +29,9 @@ public struct AppState: Sendable {
     public var pendingSend: String?
     public var defaultBot: String
     public var keyMap: KeyMap
+    /// The bot catalog, once fetched (empty until then, or when it cannot be).
+    public var catalog: [BotEntry] = []
+    public var favouriteBots: [String] = []
     /// When Ctrl-C last did nothing but warn: a second press within a second quits.
     public var lastInterrupt: Date?
     public var quitting = false
@@ -51,11 +54,23 @@ public struct AppState: Sendable {
     }
 
     public func isStreaming(_ id: String) -> Bool { streams[id] != nil }
+
+    /// Bots used in the conversations, most recent first, for the picker.
+    public var recentBots: [String] {
+        var seen = Set<String>()
+        return conversations.map(\.bot).filter { seen.insert($0).inserted }
+    }
+
+    /// The picker's rows for its current filter.
+    public func pickerCandidates(_ picker: BotPicker) -> [BotEntry] {
+        BotPicker.candidates(filter: picker.filter, favourites: favouriteBots, recent: recentBots, catalog: catalog)
+    }
 }
 
 /// A panel drawn over the conversation.
 public enum Overlay: Sendable, Equatable {
     case help
+    case botPicker(BotPicker)
 }
 
 /// One line for the status bar.

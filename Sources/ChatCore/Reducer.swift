@@ -37,6 +37,9 @@ public enum Reducer {
         case .balance(let points):
             state.balance = points
             return []
+        case .catalog(let entries):
+            state.catalog = entries
+            return []
         case .notice(let message):
             state.status = message
             return []
@@ -69,10 +72,15 @@ public enum Reducer {
 /// Keys: overlays first, then the keymap, then plain typing.
 enum KeyHandling {
     static func handle(_ state: inout AppState, _ key: KeyPress, now: Date) -> [Effect] {
-        if state.overlay != nil {
+        switch state.overlay {
+        case .help:
             // Any key closes the help; Esc and F1 are the documented ones.
             state.overlay = nil
             return []
+        case .botPicker(let picker):
+            return BotPicking.handle(&state, picker, key)
+        case nil:
+            break
         }
         let sequence = state.pendingKeys + [key]
         switch state.keyMap.lookup(sequence) {
@@ -145,9 +153,12 @@ enum KeyHandling {
         case .quit:
             state.quitting = true
             return [.quit]
-        case .editInEditor, .rename, .delete, .botPicker, .retry:
+        case .botPicker:
+            state.overlay = .botPicker(BotPicker())
+            return state.catalog.isEmpty ? [.fetchCatalog] : []
+        case .editInEditor, .rename, .delete, .retry:
             // Coming with the next steps of the interface; say so rather than do nothing.
-            state.status = StatusMessage("\(action.summary): not available yet. Type /bot NAME to switch bots.", .warning)
+            state.status = StatusMessage("\(action.summary): not available yet.", .warning)
         }
         return []
     }
@@ -165,7 +176,12 @@ struct SlashCommand {
         bot = name
     }
 
-    func apply(_ state: inout AppState) -> [Effect] {
+    func apply(_ state: inout AppState) -> [Effect] { BotChoice.choose(bot, &state) }
+}
+
+/// Setting the bot that answers the next turn (the picker and `/bot NAME` both end here).
+enum BotChoice {
+    static func choose(_ bot: String, _ state: inout AppState) -> [Effect] {
         state.status = StatusMessage("\(bot) answers the next turn.")
         guard let id = state.currentID, var conversation = state.loaded[id] else {
             state.defaultBot = bot
@@ -175,5 +191,42 @@ struct SlashCommand {
         state.loaded[id] = conversation
         Summaries.refresh(&state, conversation)
         return [.save(conversation)]
+    }
+}
+
+/// Keys while the bot picker is open.
+enum BotPicking {
+    static func handle(_ state: inout AppState, _ picker: BotPicker, _ key: KeyPress) -> [Effect] {
+        var picker = picker
+        let rows = state.pickerCandidates(picker)
+        switch (key.key, key.modifiers) {
+        case (.escape, _), (.character("b"), .control):
+            state.overlay = nil
+            return []
+        case (.up, _):
+            picker.selection = max(0, picker.selection - 1)
+        case (.down, _):
+            picker.selection = min(max(0, rows.count - 1), picker.selection + 1)
+        case (.backspace, _):
+            if !picker.filter.isEmpty { picker.filter.removeLast() }
+            picker.selection = 0
+        case (.enter, _):
+            state.overlay = nil
+            if rows.indices.contains(picker.selection) { return BotChoice.choose(rows[picker.selection].id, &state) }
+            let typed = picker.filter.trimmingCharacters(in: .whitespaces)
+            return typed.isEmpty ? [] : BotChoice.choose(typed, &state)
+        case (.character(let character), let modifiers) where modifiers.isDisjoint(with: [.control, .alt]):
+            if picker.filter.isEmpty, let number = character.wholeNumberValue, (1...9).contains(number) {
+                guard state.favouriteBots.indices.contains(number - 1) else { return [] }
+                state.overlay = nil
+                return BotChoice.choose(state.favouriteBots[number - 1], &state)
+            }
+            picker.filter.append(character)
+            picker.selection = 0
+        default:
+            return []
+        }
+        state.overlay = .botPicker(picker)
+        return []
     }
 }

@@ -33,9 +33,14 @@ public final class ChatRenderer {
         MessagePaneView(state: state, theme: theme, cache: messageLines).draw(in: layout.messages, on: &screen)
         InputBoxView(state: state, theme: theme).draw(in: layout.input, on: &screen)
         StatusLineView(state: state, theme: theme).draw(in: layout.status, on: &screen)
-        if state.overlay == .help {
+        switch state.overlay {
+        case .help:
             HelpOverlay(keyMap: state.keyMap, theme: theme).draw(in: screen.bounds, on: &screen)
             screen.cursor = nil
+        case .botPicker(let picker):
+            BotPickerOverlay(state: state, picker: picker, theme: theme).draw(in: screen.bounds, on: &screen)
+        case nil:
+            break
         }
         return screen
     }

@@ -17,7 +17,7 @@ struct MessagePaneView {
     func draw(in rect: Rect, on screen: inout Screen) {
         screen.fill(rect, style: theme.style(for: "text"))
         guard let conversation = state.current else {
-            let hint = "Type a message and press Enter. F1: keys. /bot NAME: choose the bot (\(state.currentBot))."
+            let hint = "Type a message and press Enter. Ctrl-B: choose the bot (\(state.currentBot)). F1: keys."
             screen.draw(hint, style: theme.style(for: "text.dim"), x: rect.x + 1, y: rect.y + 1, clip: rect)
             return
         }

@@ -20,8 +20,11 @@ struct FullScreenTests {
             try app.type("hello from tmux", then: "Enter")
             await app.waitFor("Echo's reply") { $0.components(separatedBy: "hello from tmux").count >= 3 }  // list, message, reply
 
-            // Switch the bot for the next turn: the reply comes from the new bot.
-            try app.type("/bot Replace", then: "Enter")
+            // Switch the bot for the next turn with the picker: the reply comes from the new bot.
+            try app.press("C-b")
+            await app.waitFor(text: "Bot for the next turn")
+            await app.waitFor(text: "poe-emulator")  // the catalog arrived
+            try app.type("repl", then: "Enter")
             await app.waitFor(text: "Replace answers the next turn")
             try app.type("and now?", then: "Enter")
             await app.waitFor(text: "Final answer.")

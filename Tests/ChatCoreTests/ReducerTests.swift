@@ -233,3 +233,63 @@ struct KeyMapTests {
         }
     }
 }
+
+@Suite("Bot picker")
+struct BotPickerTests {
+    let now = Date(timeIntervalSince1970: 1_800_000_000)
+
+    func opened() -> AppState {
+        var state = AppState(width: 100, height: 30, defaultBot: "Echo")
+        state.favouriteBots = ["Claude-Sonnet-4.5", "GPT-5"]
+        let conversation = Conversation(id: "c1", title: "t", createdAt: now, bot: "Echo")
+        _ = Reducer.reduce(&state, .started(conversations: [conversation.summary], open: conversation), now: now)
+        #expect(Reducer.reduce(&state, .terminal(.key(.control("b"))), now: now) == [.fetchCatalog])
+        _ = Reducer.reduce(&state, .catalog([
+            BotEntry(id: "Replace", owner: "poe-emulator", description: "replaces its draft"),
+            BotEntry(id: "Artist", owner: "poe-emulator", description: "draws a picture", inputs: ["text"], outputs: ["image"]),
+            BotEntry(id: "GPT-5", owner: "OpenAI"),
+        ]), now: now)
+        return state
+    }
+
+    func type(_ text: String, _ state: inout AppState) -> [Effect] {
+        text.flatMap { Reducer.reduce(&state, .terminal(.key(KeyPress(.character($0)))), now: now) }
+    }
+
+    @Test func favouritesThenRecentThenCatalogRankedByMatch() {
+        let state = opened()
+        guard case .botPicker(let picker)? = state.overlay else {
+            Issue.record("the picker is not open")
+            return
+        }
+        #expect(state.pickerCandidates(picker).map(\.id) == ["Claude-Sonnet-4.5", "GPT-5", "Echo", "Replace", "Artist"])
+        var filtered = picker
+        filtered.filter = "pic"
+        #expect(state.pickerCandidates(filtered).map(\.id) == ["Artist"])  // by description
+        filtered.filter = "rp"
+        #expect(state.pickerCandidates(filtered).map(\.id) == ["Replace"])  // in-order letters
+    }
+
+    @Test func typingFiltersAndEnterChooses() {
+        var state = opened()
+        _ = type("rep", &state)
+        let effects = Reducer.reduce(&state, .terminal(.key(KeyPress(.enter))), now: now)
+        #expect(state.overlay == nil)
+        #expect(state.current?.bot == "Replace")
+        #expect(effects.count == 1)
+    }
+
+    @Test func digitsPickFavouritesAndUnknownNamesAreUsedAsTyped() {
+        var state = opened()
+        _ = type("2", &state)
+        #expect(state.current?.bot == "GPT-5")
+        _ = Reducer.reduce(&state, .terminal(.key(.control("b"))), now: now)
+        _ = type("Some-Unlisted-Bot", &state)
+        _ = Reducer.reduce(&state, .terminal(.key(KeyPress(.enter))), now: now)
+        #expect(state.current?.bot == "Some-Unlisted-Bot")
+        _ = Reducer.reduce(&state, .terminal(.key(.control("b"))), now: now)
+        _ = Reducer.reduce(&state, .terminal(.key(KeyPress(.escape))), now: now)
+        #expect(state.overlay == nil)
+        #expect(state.current?.bot == "Some-Unlisted-Bot")
+    }
+}

@@ -39,6 +39,7 @@ final class ChatApp {
         try terminal.start()
         let size = terminal.size
         state = AppState(width: size.width, height: size.height, defaultBot: settings.bot, keyMap: keyMap)
+        state.favouriteBots = settings.favouriteBots
         let noColor = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
         renderer = ChatRenderer(theme: Theme(theme, colors: ColorMode(colorCount: terminal.colorCount, noColor: noColor)))
         let conversations = store.list()

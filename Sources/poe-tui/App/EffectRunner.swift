@@ -38,6 +38,18 @@ actor EffectRunner {
             start(conversation, replyID: replyID)
         case .cancelReply(let conversationID):
             replies[conversationID]?.cancel()
+        case .fetchCatalog:
+            let client = client, inbox = inbox
+            Task {
+                do {
+                    let bots = try await client.bots()
+                    inbox.post(.catalog(bots.map {
+                        BotEntry(id: $0.id, owner: $0.ownedBy, description: $0.description, inputs: $0.inputModalities, outputs: $0.outputModalities)
+                    }))
+                } catch {
+                    inbox.post(.notice(StatusMessage("The bot catalog is unavailable (\(error)); type a bot's name instead.", .warning)))
+                }
+            }
         case .quit:
             for reply in replies.values { reply.cancel() }
         }
