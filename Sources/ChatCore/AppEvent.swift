@@ -36,5 +36,8 @@ public enum Effect: Sendable, Equatable {
     case startReply(conversation: Conversation, replyID: String)
     case cancelReply(conversationID: String)
     case fetchCatalog
+    case rename(id: String, title: String)
+    /// To the store's trash.
+    case delete(id: String)
     case quit
 }

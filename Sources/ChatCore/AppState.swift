@@ -71,6 +71,10 @@ public struct AppState: Sendable {
 public enum Overlay: Sendable, Equatable {
     case help
     case botPicker(BotPicker)
+    /// F2: the new title being typed.
+    case rename(InputBuffer)
+    /// Ctrl-D: waiting for y to delete this conversation.
+    case confirmDelete(String)
 }
 
 /// One line for the status bar.

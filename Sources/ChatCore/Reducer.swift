@@ -79,6 +79,10 @@ enum KeyHandling {
             return []
         case .botPicker(let picker):
             return BotPicking.handle(&state, picker, key)
+        case .rename(let buffer):
+            return Managing.rename(&state, buffer, key)
+        case .confirmDelete(let id):
+            return Managing.confirmDelete(&state, id, key)
         case nil:
             break
         }
@@ -156,7 +160,15 @@ enum KeyHandling {
         case .botPicker:
             state.overlay = .botPicker(BotPicker())
             return state.catalog.isEmpty ? [.fetchCatalog] : []
-        case .editInEditor, .rename, .delete, .retry:
+        case .rename:
+            guard let current = state.current else { return [] }
+            state.overlay = .rename(InputBuffer(text: current.title))
+        case .delete:
+            guard let id = state.currentID else { return [] }
+            state.overlay = .confirmDelete(id)
+        case .retry:
+            return Managing.retry(&state, now: now)
+        case .editInEditor:
             // Coming with the next steps of the interface; say so rather than do nothing.
             state.status = StatusMessage("\(action.summary): not available yet.", .warning)
         }

@@ -37,15 +37,24 @@ struct FullScreenTests {
             try app.press("Escape")
             await app.waitFor(text: "■ stopped")
             #expect(!app.screen().contains("Finally here."))
+            // Alt-R asks again; this time it is left to finish.
+            try app.press("M-r")
+            await app.waitFor(text: "Finally here.")
+
+            // F2 renames the conversation.
+            try app.press("F2")
+            await app.waitFor(text: "Rename")
+            try app.press("C-u")
+            try app.type("Renamed in tmux", then: "Enter")
+            await app.waitFor(text: "1 Renamed in tmux")
 
             try app.press("C-q")
             await app.waitFor(text: "EXITED 0")
         }
         // Everything is there after a restart.
         let again = try await start(environment, term: term)
-        await again.waitFor(text: "hello from tmux")
-        let screen = again.screen()
-        #expect(screen.contains("Final answer.") || screen.contains("■ stopped"))
+        await again.waitFor(text: "Renamed in tmux")
+        await again.waitFor(text: "Finally here.")
         try again.press("C-q")
         await again.waitFor(text: "EXITED 0")
     }

@@ -293,3 +293,57 @@ struct BotPickerTests {
         #expect(state.current?.bot == "Some-Unlisted-Bot")
     }
 }
+
+@Suite("Rename, delete, retry")
+struct ManagingTests {
+    let now = Date(timeIntervalSince1970: 1_800_000_000)
+
+    func started(_ conversations: [Conversation]) -> AppState {
+        var state = AppState(width: 100, height: 30, defaultBot: "Echo")
+        _ = Reducer.reduce(&state, .started(conversations: conversations.map(\.summary), open: conversations.first), now: now)
+        for conversation in conversations.dropFirst() { _ = Reducer.reduce(&state, .conversationLoaded(conversation), now: now) }
+        return state
+    }
+
+    func press(_ key: KeyPress, _ state: inout AppState) -> [Effect] { Reducer.reduce(&state, .terminal(.key(key)), now: now) }
+
+    @Test func f2Renames() {
+        var state = started([Conversation(id: "c1", title: "Old", createdAt: now, bot: "Echo")])
+        _ = press(KeyPress(.function(2)), &state)
+        _ = press(.control("u"), &state)
+        for character in "New name" { _ = press(KeyPress(.character(character)), &state) }
+        #expect(press(KeyPress(.enter), &state) == [.rename(id: "c1", title: "New name")])
+        #expect(state.current?.title == "New name")
+        #expect(state.conversations.first?.title == "New name")
+    }
+
+    @Test func ctrlDDeletesOnlyAfterYes() {
+        let first = Conversation(id: "c1", title: "one", createdAt: now, bot: "Echo")
+        let second = Conversation(id: "c2", title: "two", createdAt: now, bot: "Echo")
+        var state = started([first, second])
+        _ = press(.control("d"), &state)
+        _ = press(KeyPress(.character("n")), &state)
+        #expect(state.conversations.count == 2)
+        _ = press(.control("d"), &state)
+        let effects = press(KeyPress(.character("y")), &state)
+        #expect(effects.first == .delete(id: "c1"))
+        #expect(state.conversations.map(\.id) == ["c2"])
+        #expect(state.currentID == "c2")
+    }
+
+    @Test func altRRetriesAFailedReply() throws {
+        var conversation = Conversation(id: "c1", title: "t", createdAt: now, bot: "Echo")
+        conversation.append(ChatMessage(role: .user, content: "question", createdAt: now))
+        conversation.append(ChatMessage(role: .bot, bot: "Fail", content: "par", createdAt: now, status: .error,
+                                        error: MessageError(text: "boom", kind: "bot_error", retryable: true)))
+        var state = started([conversation])
+        let effects = press(KeyPress(.character("r"), .alt), &state)
+        let current = try #require(state.current)
+        #expect(current.messages.count == 2)
+        #expect(current.messages.last?.status == .streaming)
+        #expect(current.messages.last?.bot == "Fail")
+        #expect(effects == [.save(current), .startReply(conversation: current, replyID: current.messages[1].id)])
+        // Nothing to retry while it streams, or after a complete reply.
+        #expect(press(KeyPress(.character("r"), .alt), &state).isEmpty)
+    }
+}

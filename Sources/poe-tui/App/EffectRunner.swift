@@ -38,6 +38,10 @@ actor EffectRunner {
             start(conversation, replyID: replyID)
         case .cancelReply(let conversationID):
             replies[conversationID]?.cancel()
+        case .rename(let id, let title):
+            do { try store.rename(id, to: title) } catch { inbox.post(.notice(StatusMessage("\(error)", .error))) }
+        case .delete(let id):
+            do { try store.delete(id) } catch { inbox.post(.notice(StatusMessage("\(error)", .error))) }
         case .fetchCatalog:
             let client = client, inbox = inbox
             Task {
