@@ -12,6 +12,8 @@ public enum AppEvent: Sendable {
     case reply(conversationID: String, messageID: String, ReplyUpdate)
     case balance(Int)
     case catalog([BotEntry])
+    /// The external editor closed; nil when it failed or was not found (the reason in a notice).
+    case edited(String?)
     /// Something to tell the user (a store problem, a failed load).
     case notice(StatusMessage)
 }
@@ -36,6 +38,8 @@ public enum Effect: Sendable, Equatable {
     case startReply(conversation: Conversation, replyID: String)
     case cancelReply(conversationID: String)
     case fetchCatalog
+    /// Ctrl-X Ctrl-E: edit this text in `$EDITOR` (the loop gives the terminal to the editor).
+    case openEditor(String)
     case rename(id: String, title: String)
     /// To the store's trash.
     case delete(id: String)

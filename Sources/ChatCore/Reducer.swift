@@ -40,6 +40,9 @@ public enum Reducer {
         case .catalog(let entries):
             state.catalog = entries
             return []
+        case .edited(let text):
+            if let text { state.input = InputBuffer(text: text.hasSuffix("\n") ? String(text.dropLast()) : text) }
+            return []
         case .notice(let message):
             state.status = message
             return []
@@ -169,8 +172,7 @@ enum KeyHandling {
         case .retry:
             return Managing.retry(&state, now: now)
         case .editInEditor:
-            // Coming with the next steps of the interface; say so rather than do nothing.
-            state.status = StatusMessage("\(action.summary): not available yet.", .warning)
+            return [.openEditor(state.input.text)]
         }
         return []
     }

@@ -82,6 +82,23 @@ struct FullScreenTests {
         await app.waitFor(text: "EXITED 0")
     }
 
+    @Test func ctrlXCtrlEEditsTheMessageInTheEditor() async throws {
+        var environment = CommandRunner.environment()
+        let editor = URL(fileURLWithPath: environment["HOME"]!).appendingPathComponent("editor.sh")
+        try "#!/bin/sh\nprintf 'written in the editor\\nline two\\n' > \"$1\"\n".write(to: editor, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: editor.path)
+        environment["EDITOR"] = editor.path
+        let app = try await start(environment)
+        try app.type("draft")
+        try app.press("C-x")
+        try app.press("C-e")
+        await app.waitFor(text: "line two")
+        try app.press("Enter")
+        await app.waitFor("the edited message sent and echoed") { $0.components(separatedBy: "written in the editor").count >= 4 }
+        try app.press("C-q")
+        await app.waitFor(text: "EXITED 0")
+    }
+
     @Test func tinyTerminalSaysSo() async throws {
         let app = try await start(CommandRunner.environment())
         try app.resize(width: 30, height: 8)

@@ -94,7 +94,14 @@ final class ChatApp {
                 return 1
             }
             for event in terminalEvents.map(AppEvent.terminal) + inbox.drain() {
-                for effect in Reducer.reduce(&state, event) { effects.yield(effect) }
+                for effect in Reducer.reduce(&state, event) {
+                    if case .openEditor(let text) = effect {
+                        editExternally(text)
+                        lastDraw = clock.now - Self.frameInterval
+                    } else {
+                        effects.yield(effect)
+                    }
+                }
                 dirty = true
             }
             if !state.streams.isEmpty, clock.now - lastSpin >= Self.spinnerInterval {
@@ -109,6 +116,27 @@ final class ChatApp {
             }
         }
         return 0
+    }
+
+    /// The editor needs the terminal: this thread owns it, so the editor runs here, between a
+    /// stop and a start; the whole screen is drawn anew after.
+    private func editExternally(_ text: String) {
+        terminal.stop()
+        let result = ExternalEditor.edit(text)
+        do {
+            try terminal.start()
+        } catch {
+            state.quitting = true
+            return
+        }
+        switch result {
+        case .success(let edited):
+            _ = Reducer.reduce(&state, .edited(edited))
+        case .failure(let failure):
+            _ = Reducer.reduce(&state, .notice(StatusMessage(failure.message, .error)))
+        }
+        let size = terminal.size
+        _ = Reducer.reduce(&state, .terminal(.resize(width: size.width, height: size.height)))
     }
 
     private func fetchBalance() {
