@@ -185,11 +185,13 @@ struct ReducerTests {
 
     @Test func prefixKeysAndHelp() {
         var state = fresh()
+        type("draft", into: &state)
         #expect(press(.control("x"), &state).isEmpty)
         #expect(state.pendingKeys == [.control("x")])
-        _ = press(.control("e"), &state)
+        #expect(press(.control("e"), &state) == [.openEditor("draft")])
         #expect(state.pendingKeys.isEmpty)
-        #expect(state.status?.severity == .warning)
+        _ = Reducer.reduce(&state, .edited("from the editor\n"), now: now)
+        #expect(state.input.text == "from the editor")
         _ = press(.function(1), &state)
         #expect(state.overlay == .help)
         _ = press(.escape, &state)

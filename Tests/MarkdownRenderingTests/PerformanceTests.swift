@@ -6,7 +6,7 @@ import MarkdownRendering
 @Suite struct PerformanceTests {
     /// A 50 KB reply of every construct; the bound is loose (debug builds, a busy machine): the
     /// number to watch is the printed time in a release build.
-    @Test func fiftyKilobyteReplyRendersQuickly() {
+    @Test func fiftyKilobyteReplyRendersEveryLineWithinTheWidth() {
         let section = """
             ## Section heading
 
@@ -35,13 +35,9 @@ import MarkdownRendering
             """
         var markdown = ""
         while markdown.utf8.count < 50_000 { markdown += section }
-        let clock = ContinuousClock()
-        var lines: [StyledLine] = []
-        let elapsed = clock.measure {
-            lines = MarkdownRenderer.render(markdown, width: 80, theme: testTheme)
-        }
-        print("rendered \(markdown.utf8.count) bytes into \(lines.count) lines in \(elapsed)")
+        // How long this takes is measured by `make bench` (poe-bench markdown), not asserted here.
+        let lines = MarkdownRenderer.render(markdown, width: 80, theme: testTheme)
         #expect(lines.count > 1000)
-        #expect(elapsed < .seconds(5))
+        #expect(lines.allSatisfy { $0.columns <= 80 })
     }
 }
