@@ -131,11 +131,25 @@ enum JSONOutput {
         return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
     }
 
-    static func isoDate(_ date: Date) -> String { ISO8601DateFormatter().string(from: date) }
+    /// UTC, `2026-11-26T22:16:25Z`. Built from the C calendar functions: a Foundation date
+    /// formatter per line loaded ICU's locale data and cost `list` 0.15 s and 6 MB.
+    static func isoDate(_ date: Date) -> String {
+        let parts = calendarParts(date, local: false)
+        return "\(parts.date)T\(parts.time)Z"
+    }
 
+    /// Local time, `2026-11-26 22:16`.
     static func shortDate(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.dateFormat = "yyyy-MM-dd HH:mm"
-        return formatter.string(from: date)
+        let parts = calendarParts(date, local: true)
+        return "\(parts.date) \(parts.time.prefix(5))"
+    }
+
+    private static func calendarParts(_ date: Date, local: Bool) -> (date: String, time: String) {
+        var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
+        var parts = tm()
+        if local { localtime_r(&seconds, &parts) } else { gmtime_r(&seconds, &parts) }
+        func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        return ("\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))",
+                "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))")
     }
 }

@@ -42,7 +42,8 @@ struct ConversationFile: Codable {
         let decoder = StoreFormat.decoder()
         var contents: Contents
         do {
-            let file = try decoder.decode(ConversationFile.self, from: data)
+            // The fast reader agrees with JSONDecoder wherever it answers; JSONDecoder takes the rest.
+            let file = try ConversationDecoding.decode(data) ?? decoder.decode(ConversationFile.self, from: data)
             if file.schema == StoreFormat.currentSchema {
                 contents = .current(file.conversation)
             } else if file.schema > StoreFormat.currentSchema {

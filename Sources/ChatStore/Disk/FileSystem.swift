@@ -21,7 +21,7 @@ enum FileSystem {
     /// a temporary file in the same folder (mode 0600), `fsync`, `rename` over `path`, then
     /// `fsync` of the folder so the rename itself is durable.
     @discardableResult
-    static func writeAtomically(_ data: Data, to path: String, fault: FaultInjection? = nil) throws -> FileSignature {
+    static func writeAtomically(_ data: some ContiguousBytes, to path: String, fault: FaultInjection? = nil) throws -> FileSignature {
         let folder = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
         let temporary = "\(folder)/\(temporaryPrefix(for: name))\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
@@ -151,6 +151,30 @@ enum FileSystem {
         return names
     }
 
+    /// The `*.json` files in `folder` with their signatures (`nil` if one vanished meanwhile),
+    /// each `fstatat` relative to the open folder. Why: start-up stats every conversation file,
+    /// and a full path per file cost a path string and a walk of every folder in it, each time.
+    static func jsonFiles(in folder: String) throws -> [(name: String, signature: FileSignature?)] {
+        guard let directory = opendir(folder) else {
+            if errno == ENOENT { return [] }
+            throw failure(folder, "cannot list")
+        }
+        defer { closedir(directory) }
+        let descriptor = dirfd(directory)
+        var files: [(name: String, signature: FileSignature?)] = []
+        while let entry = readdir(directory) {
+            let file = withUnsafeBytes(of: entry.pointee.d_name) { bytes -> (name: String, signature: FileSignature?)? in
+                let name = bytes.prefix(while: { $0 != 0 })
+                guard name.count > 5, name.suffix(5).elementsEqual(".json".utf8) else { return nil }
+                var info = stat()
+                let found = bytes.withMemoryRebound(to: CChar.self) { fstatat(descriptor, $0.baseAddress!, &info, 0) == 0 }
+                return (String(decoding: name, as: UTF8.self), found ? FileSignature(info) : nil)
+            }
+            if let file { files.append(file) }
+        }
+        return files
+    }
+
     static func syncFolder(_ path: String) throws {
         let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard fd >= 0 else { throw failure(path, "cannot open folder") }
@@ -165,7 +189,7 @@ enum FileSystem {
         return Int(info.st_mode & 0o7777)
     }
 
-    private static func writeAll(_ data: Data, to fd: Int32, path: String) throws {
+    private static func writeAll(_ data: some ContiguousBytes, to fd: Int32, path: String) throws {
         try data.withUnsafeBytes { buffer in
             var offset = 0
             while offset < buffer.count {

@@ -35,11 +35,14 @@ struct StoreLayout: Sendable {
     /// Ids of the `<id>.json` files in `folder`; quarantined files, temporary files and anything
     /// not named by a valid id are not conversations.
     static func ids(in folder: String) throws -> [String] {
-        try FileSystem.names(in: folder).compactMap { name in
-            guard name.hasSuffix(".json") else { return nil }
-            let id = String(name.dropLast(5))
-            return StoreID.isValid(id) ? id : nil
-        }
+        try FileSystem.names(in: folder).compactMap(id(ofFileNamed:))
+    }
+
+    /// The id of a file named `<id>.json`; `nil` for any other name.
+    static func id(ofFileNamed name: String) -> String? {
+        guard name.hasSuffix(".json") else { return nil }
+        let id = String(name.dropLast(5))
+        return StoreID.isValid(id) ? id : nil
     }
 
     /// Where a corrupt file is moved: beside it, `<name>.corrupt-20261126T214500Z` (`-2`, `-3`...

@@ -41,7 +41,7 @@ extension StoreFolder {
         guard let conversation else { throw ChatStoreError.notFound(id) }
 
         var signature = loaded?.signature
-        if signature == nil || conversation != loaded?.conversation {
+        if signature == nil || loaded.map({ !conversation.isSame(as: $0.conversation) }) ?? true {
             signature = try writeLocked(conversation, to: path, id: id)
             if inTrash, let deletedAt = loaded?.signature.modifiedDate {
                 // The trash keeps the deletion time in the modification time; a late write keeps it.

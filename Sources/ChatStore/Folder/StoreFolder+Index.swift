@@ -78,9 +78,9 @@ extension StoreFolder {
             return cache.indexReadOnly
         }
         guard !readOnly else { return }
-        let file = IndexFile(
-            schema: StoreFormat.currentSchema, conversations: entries.values.sorted { $0.summary.id < $1.summary.id })
-        let signature = try FileSystem.writeAtomically(encode(file, path: layout.index), to: layout.index, fault: options.faultInjection)
+        // Sorting the ids and looking the entries up moves less than sorting the entries.
+        let file = IndexFile(schema: StoreFormat.currentSchema, conversations: entries.keys.sorted().map { entries[$0]! })
+        let signature = try FileSystem.writeAtomically(StoreEncoding.encode(file), to: layout.index, fault: options.faultInjection)
         cache.withLock { $0.indexSignature = signature }
     }
 
@@ -88,9 +88,10 @@ extension StoreFolder {
     /// that changed or are new are read (migrated, or quarantined), vanished files are dropped.
     private func repairedEntries(_ entries: [String: IndexEntry]) throws -> [String: IndexEntry] {
         var repaired: [String: IndexEntry] = [:]
-        for id in try StoreLayout.ids(in: layout.conversations) {
-            let path = layout.conversation(id)
-            if let entry = entries[id], entry.file == FileSystem.signature(of: path) {
+        repaired.reserveCapacity(entries.count)
+        for (name, signature) in try FileSystem.jsonFiles(in: layout.conversations) {
+            guard let id = StoreLayout.id(ofFileNamed: name) else { continue }
+            if let entry = entries[id], let signature, entry.file == signature {
                 repaired[id] = entry
             } else if let entry = entryByReadingLocked(id) {
                 repaired[id] = entry
@@ -124,6 +125,10 @@ extension StoreFolder {
             // Unreadable (reported by readData): rebuilt in memory, and replaced if it can be.
             return .missing
         }
+        if let file = IndexDecoding.decode(data), file.schema == StoreFormat.currentSchema {
+            return .entries(Self.entriesByID(file), signature)
+        }
+        // Anything the fast reader does not take: JSONDecoder decides, and says what is wrong.
         let decoder = StoreFormat.decoder()
         struct Header: Decodable { var schema: Int }
         guard let header = try? decoder.decode(Header.self, from: data) else {
@@ -133,15 +138,19 @@ extension StoreFolder {
         // An older index holds nothing that cannot be rebuilt from the files.
         guard header.schema == StoreFormat.currentSchema else { return .missing }
         do {
-            let file = try decoder.decode(IndexFile.self, from: data)
-            var entries: [String: IndexEntry] = [:]
-            for entry in file.conversations where StoreID.isValid(entry.summary.id) {
-                entries[entry.summary.id] = entry
-            }
-            return .entries(entries, signature)
+            return .entries(Self.entriesByID(try decoder.decode(IndexFile.self, from: data)), signature)
         } catch {
             return .corrupt(StoreFormat.reason(error))
         }
+    }
+
+    private static func entriesByID(_ file: IndexFile) -> [String: IndexEntry] {
+        var entries: [String: IndexEntry] = [:]
+        entries.reserveCapacity(file.conversations.count)
+        for entry in file.conversations where StoreID.isValid(entry.summary.id) {
+            entries[entry.summary.id] = entry
+        }
+        return entries
     }
 }
 

@@ -107,21 +107,26 @@ final class StoreFolder: Sendable {
     }
 
     /// Writes `conversation` to `path` atomically and remembers it, so the next transaction on it
-    /// need not read it back.
+    /// need not read it back, and its next write need not encode its unchanged messages again.
     @discardableResult
     func writeLocked(_ conversation: Conversation, to path: String, id: String) throws -> FileSignature {
-        let data = try encode(ConversationFile(conversation), path: path)
-        let signature = try FileSystem.writeAtomically(data, to: path, fault: options.faultInjection)
-        cache.withLock { $0.written[id] = FolderCache.Written(path: path, signature: signature, conversation: conversation) }
-        return signature
-    }
-
-    func encode(_ value: some Encodable, path: String) throws -> Data {
+        // Taken out of the cache, so its bytes have one owner and are reused in place.
+        var previous = cache.withLock { cache -> EncodedConversation? in
+            defer { cache.lastEncoded = nil }
+            return cache.lastEncoded?.id == id ? cache.lastEncoded?.encoding : nil
+        }
+        let encoded: EncodedConversation
         do {
-            return try StoreFormat.encoder().encode(value)
+            encoded = try StoreEncoding.encode(ConversationFile(conversation), reusing: &previous)
         } catch {
             throw ChatStoreError.io(path: path, reason: "cannot encode: \(error)")
         }
+        let signature = try FileSystem.writeAtomically(encoded.bytes, to: path, fault: options.faultInjection)
+        cache.withLock {
+            $0.written[id] = FolderCache.Written(path: path, signature: signature, conversation: conversation)
+            $0.lastEncoded = (id, encoded)
+        }
+        return signature
     }
 
     /// The file's bytes; a read failure other than "no such file" is reported as well as thrown.
@@ -164,6 +169,9 @@ struct FolderCache: Sendable {
     }
 
     var written: [String: Written] = [:]
+    /// The bytes of the conversation written last (only that one, to bound memory): a reply
+    /// streaming into it rewrites it every second, and its next write keeps what did not change.
+    var lastEncoded: (id: String, encoding: EncodedConversation)?
     /// The index's entries, by id, and the signature of the `index.json` they came from.
     var index: [String: IndexEntry] = [:]
     var indexSignature: FileSignature?

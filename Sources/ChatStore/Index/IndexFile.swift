@@ -19,7 +19,19 @@ struct IndexEntry: Codable, Sendable, Hashable {
 
     init(_ conversation: Conversation, schema: Int = StoreFormat.currentSchema, file: FileSignature) {
         summary = conversation.summary
-        streaming = conversation.messages.reduce(0) { $0 + ($1.status == .streaming ? 1 : 0) }
+        // Through pointers: a closure or subscript would hand out a copy of each message.
+        streaming = conversation.messages.withUnsafeBufferPointer { messages in
+            var count = 0
+            for index in 0..<messages.count where (messages.baseAddress! + index).pointee.status == .streaming { count += 1 }
+            return count
+        }
+        self.schema = schema
+        self.file = file
+    }
+
+    init(summary: ConversationSummary, streaming: Int, schema: Int, file: FileSignature) {
+        self.summary = summary
+        self.streaming = streaming
         self.schema = schema
         self.file = file
     }

@@ -64,23 +64,14 @@ extension Conversation {
         }
 
         // Fast path: the writer's messages are exactly its base's (a draft or title change).
-        if let base, base.messages == latest.messages {
+        let unchanged = base.map { MessageComparison.firstDifference($0.messages, latest.messages) } ?? 0
+        if let base, base.messages.count == latest.messages.count, unchanged == latest.messages.count {
             return result
         }
-        let baseMessages = Dictionary(base?.messages.map { ($0.id, $0) } ?? [], uniquingKeysWith: { _, last in last })
-        var messages = Dictionary(disk.messages.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
-        var present = Set<String>()
-        for message in latest.messages {
-            present.insert(message.id)
-            if baseMessages[message.id] != message {
-                messages[message.id] = message
-                result.updatedAt = max(result.updatedAt, message.activityDate)
-            }
-        }
-        for id in baseMessages.keys where !present.contains(id) {
-            messages[id] = nil
-        }
-        result.messages = messages.values.sorted(by: Conversation.inOrder)
+        let merge = MessageMerge(
+            disk: disk.messages, base: base?.messages ?? [], latest: latest.messages, unchangedPrefix: unchanged)
+        result.messages = merge.messages
+        if let newest = merge.newestChange { result.updatedAt = max(result.updatedAt, newest) }
         return result
     }
 }

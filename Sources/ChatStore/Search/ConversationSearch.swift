@@ -1,12 +1,15 @@
 import Foundation
+import Synchronization
 
-/// Searching every live conversation (archived included, trash excluded), one file at a time.
+/// Searching every live conversation (archived included, trash excluded), a few files at a time.
 extension ConversationStore {
     /// Case-insensitive substring search over titles and message contents, newest conversation
     /// first; within one, the title then each matching message (its first match) in order.
     ///
-    /// Files are read one at a time and dropped, and a file whose raw bytes cannot contain the
-    /// query is not decoded at all, so memory stays that of the largest conversation.
+    /// Conversations are searched in small batches, the files of a batch in parallel (one per
+    /// core) and then dropped, so memory stays that of a few conversations; a file whose raw
+    /// bytes cannot contain the query is not decoded at all. Batches start small and grow, so
+    /// a search with a small `limit` that is met early reads few files.
     public func search(_ text: String, limit: Int = 100) -> [SearchHit] {
         guard let matcher = TextMatcher(text), limit > 0, !isClosed else { return [] }
         queue.sync { writeAllPending() }
@@ -17,23 +20,49 @@ extension ConversationStore {
             folder.report(folder.layout.index, .unreadable, "\(error)")
             return []
         }
+        let summaries = entries.values.map(\.summary).sorted(by: ConversationSummary.newestFirst)
         var hits: [SearchHit] = []
-        for summary in entries.values.map(\.summary).sorted(by: ConversationSummary.newestFirst) {
-            if let match = matcher.firstMatch(in: summary.title) {
-                hits.append(Self.hit(summary.id, summary.title, nil, in: summary.title, at: match))
-                if hits.count >= limit { break }
+        var next = 0
+        var batchSize = 8
+        while next < summaries.count {
+            let batch = summaries[next..<min(summaries.count, next + batchSize)]
+            next = batch.endIndex
+            batchSize = min(batchSize * 2, 64)
+            for found in batchHits(batch, matcher) {
+                for hit in found {
+                    hits.append(hit)
+                    if hits.count >= limit { return hits }
+                }
             }
-            let path = folder.layout.conversation(summary.id)
-            guard let (data, _) = try? FileSystem.read(path), matcher.mightMatch(fileData: data) else { continue }
-            guard let conversation = Self.conversation(in: data, id: summary.id) else {
-                _ = try? folder.read(path, id: summary.id)  // moves a corrupt file aside and reports it
-                continue
-            }
-            for message in conversation.messages {
-                guard let match = matcher.firstMatch(in: message.content) else { continue }
-                hits.append(Self.hit(summary.id, summary.title, message.id, in: message.content, at: match))
-                if hits.count >= limit { return hits }
-            }
+        }
+        return hits
+    }
+
+    /// Each conversation's hits, in the batch's order; the files are searched in parallel.
+    private func batchHits(_ batch: ArraySlice<ConversationSummary>, _ matcher: TextMatcher) -> [[SearchHit]] {
+        let results = Mutex([[SearchHit]](repeating: [], count: batch.count))
+        DispatchQueue.concurrentPerform(iterations: batch.count) { offset in
+            let found = conversationHits(batch[batch.startIndex + offset], matcher)
+            results.withLock { $0[offset] = found }
+        }
+        return results.withLock { $0 }
+    }
+
+    /// The title's hit, then each message's first match.
+    private func conversationHits(_ summary: ConversationSummary, _ matcher: TextMatcher) -> [SearchHit] {
+        var hits: [SearchHit] = []
+        if let match = matcher.firstMatch(in: summary.title) {
+            hits.append(Self.hit(summary.id, summary.title, nil, in: summary.title, at: match))
+        }
+        let path = folder.layout.conversation(summary.id)
+        guard let (data, _) = try? FileSystem.read(path), matcher.mightMatch(fileData: data) else { return hits }
+        guard let conversation = Self.conversation(in: data, id: summary.id) else {
+            _ = try? folder.read(path, id: summary.id)  // moves a corrupt file aside and reports it
+            return hits
+        }
+        for message in conversation.messages {
+            guard let match = matcher.firstMatch(in: message.content) else { continue }
+            hits.append(Self.hit(summary.id, summary.title, message.id, in: message.content, at: match))
         }
         return hits
     }
@@ -51,31 +80,5 @@ extension ConversationStore {
         let (snippet, range) = Snippet.around(match, in: text)
         return SearchHit(
             conversationID: conversationID, title: title, messageID: messageID, snippet: snippet, matchRange: range)
-    }
-}
-
-/// A one-line excerpt of about `width` characters around a match.
-enum Snippet {
-    static func around(
-        _ match: Range<String.Index>, in text: String, width: Int = 80
-    ) -> (String, Range<String.Index>) {
-        let matchLength = text.distance(from: match.lowerBound, to: match.upperBound)
-        let lead = max(0, min(30, (width - matchLength) / 2))
-        let start = text.index(match.lowerBound, offsetBy: -lead, limitedBy: text.startIndex) ?? text.startIndex
-        let used = text.distance(from: start, to: match.lowerBound) + matchLength
-        let end = text.index(match.upperBound, offsetBy: max(0, width - used), limitedBy: text.endIndex) ?? text.endIndex
-
-        let before = (start > text.startIndex ? "…" : "") + oneLine(text[start..<match.lowerBound])
-        let matched = oneLine(text[match])
-        let after = oneLine(text[match.upperBound..<end]) + (end < text.endIndex ? "…" : "")
-        let snippet = before + matched + after
-        let lower = snippet.index(snippet.startIndex, offsetBy: before.count)
-        let upper = snippet.index(lower, offsetBy: matched.count)
-        return (snippet, lower..<upper)
-    }
-
-    /// Line breaks and tabs as spaces, so a snippet is one line.
-    private static func oneLine(_ text: Substring) -> String {
-        String(text.map { $0.isNewline || $0 == "\t" ? " " : $0 })
     }
 }

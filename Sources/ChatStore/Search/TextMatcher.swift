@@ -101,16 +101,36 @@ struct TextMatcher: Sendable {
 
     /// The offset of `needle` in `haystack`; with `folded`, haystack bytes are ASCII-lowercased
     /// first (`needle` already is).
+    ///
+    /// Candidates for the first byte are found eight bytes at a time (a word has a byte equal
+    /// to it exactly when `word ^ pattern` has a zero byte, and the lowest such byte is the
+    /// first); only those are compared in full. Folding maps `A-Z` alone, so a first byte `a-z`
+    /// also matches its capital (`byte | 0x20`), and any other first byte only itself.
     private static func find(_ needle: [UInt8], in haystack: UnsafeRawBufferPointer, folded: Bool) -> Int? {
         let count = needle.count
-        guard count > 0, haystack.count >= count else { return nil }
+        guard count > 0, haystack.count >= count, let base = haystack.baseAddress else { return nil }
         return needle.withUnsafeBufferPointer { needle in
             let first = needle[0]
-            var position = 0
+            let foldFirst = folded && (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(first)
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let mask: UInt64 = foldFirst ? ones &* 0x20 : 0
+            let pattern = ones &* UInt64(first)
             let last = haystack.count - count
+            var position = 0
             while position <= last {
-                let byte = folded ? lowercased(haystack[position]) : haystack[position]
-                if byte == first {
+                while last - position >= 7 {
+                    let word = UInt64(littleEndian: (base + position).loadUnaligned(as: UInt64.self)) | mask
+                    let difference = word ^ pattern
+                    let found = (difference &- ones) & ~difference & (ones &* 0x80)
+                    if found != 0 {
+                        position += found.trailingZeroBitCount / 8
+                        break
+                    }
+                    position += 8
+                }
+                guard position <= last else { return nil }
+                let byte = haystack[position]
+                if (foldFirst ? byte | 0x20 : byte) == first {
                     var matched = 1
                     while matched < count {
                         let next = folded ? lowercased(haystack[position + matched]) : haystack[position + matched]
