@@ -6,6 +6,7 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 
 bin_dir = sys.argv[1] if len(sys.argv) > 1 else ".build/release"
@@ -21,8 +22,12 @@ try:
     })
     curl = ["curl", "-sS", "-N", "-o", "/dev/null", "-X", "POST", f"{base}/bot/Stream",
             "-H", "Authorization: Bearer bench-key", "-H", "Content-Type: application/json", "--data-binary", body]
-    ask = [f"{bin_dir}/poe-tui", "ask", "--bot", "Stream", "--param", f"words={words}", "--param", "interval_ms=0", "go"]
-    env = dict(os.environ, POE_API_KEY="bench-key", POE_API_BASE=base)
+    ask = [f"{bin_dir}/poe-tui", "ask", "--no-save", "--bot", "Stream", "--param", f"words={words}", "--param", "interval_ms=0", "go"]
+    ask_saving = [word for word in ask if word != "--no-save"]
+    # A private store and config: the benchmark never touches the user's conversations.
+    home = tempfile.mkdtemp(prefix="poe-bench-")
+    env = dict(os.environ, POE_API_KEY="bench-key", POE_API_BASE=base, HOME=home,
+               XDG_DATA_HOME=f"{home}/data", XDG_CONFIG_HOME=f"{home}/config", XDG_CACHE_HOME=f"{home}/cache")
 
     reply = subprocess.run(ask, env=env, capture_output=True, check=True).stdout
     wire = subprocess.run(curl[:4] + ["-"] + curl[5:], capture_output=True, check=True).stdout
@@ -33,12 +38,14 @@ try:
         subprocess.run(command, stdout=subprocess.DEVNULL, check=True, **kwargs)
         return time.perf_counter() - start
 
-    curl_times, ask_times = [], []
+    curl_times, ask_times, saving_times = [], [], []
     for _ in range(runs):
         curl_times.append(timed(curl))
         ask_times.append(timed(ask, env=env))
-    c, a = statistics.median(curl_times), statistics.median(ask_times)
-    print(f"curl -N: median {c * 1000:.0f} ms; poe-tui ask: median {a * 1000:.0f} ms; ratio {a / c:.2f}x over {runs} runs each")
+        saving_times.append(timed(ask_saving, env=env, stderr=subprocess.DEVNULL))
+    c, a, s = (statistics.median(t) for t in (curl_times, ask_times, saving_times))
+    print(f"curl -N: median {c * 1000:.0f} ms; poe-tui ask --no-save: median {a * 1000:.0f} ms; ratio {a / c:.2f}x over {runs} runs each")
+    print(f"poe-tui ask, saving the exchange as it streams: median {s * 1000:.0f} ms; ratio {s / c:.2f}x")
 finally:
     emulator.kill()
     emulator.wait()
