@@ -79,7 +79,7 @@ let package = Package(
         // Test helper: saves a growing conversation in a tight loop until killed (crash-safety test).
         .executableTarget(name: "store-crash-writer", dependencies: ["ChatStore"]),
         // `make bench`: parser throughput and cancel latency (the end-to-end run is scripts/bench.sh).
-        .executableTarget(name: "poe-bench", dependencies: ["PoeAPI", "PoeEmulator", "ChatStore", "MarkdownRendering", "TerminalUI"]),
+        .executableTarget(name: "poe-bench", dependencies: ["PoeAPI", "PoeEmulator", "ChatStore", "MarkdownRendering", "TerminalUI", "ChatCore", "ChatViews"]),
         .testTarget(name: "PoeAPITests", dependencies: ["PoeAPI", "PoeEmulator"]),
         .testTarget(name: "PoeEmulatorTests", dependencies: ["PoeEmulator"]),
         .testTarget(name: "ChatStoreTests", dependencies: ["ChatStore"]),
