@@ -40,6 +40,19 @@ final class StoreLock: Sendable {
     }
 
     /// Takes the lock exclusively if nobody holds it at all; `false` at once otherwise.
+    /// `tryExclusive`, asking again for up to `patience`: a child process between `fork` and
+    /// `exec` briefly holds copies of every descriptor, close-on-exec ones included, so a lock
+    /// that looks taken for a moment may be no store at all. A store that is really open holds
+    /// it for as long as it runs.
+    func tryExclusive(patience: Duration) throws -> Bool {
+        let deadline = ContinuousClock.now + patience
+        while true {
+            if try tryExclusive() { return true }
+            if ContinuousClock.now >= deadline { return false }
+            usleep(5_000)
+        }
+    }
+
     func tryExclusive() throws -> Bool {
         try descriptor.withLock { fd in
             do {

@@ -12,7 +12,7 @@ extension StoreFolder {
     /// 5. If no other store is open on this root, messages left `streaming` become `interrupted`.
     ///    With another store open they may be its live replies, so they are left alone.
     func open() throws {
-        let alone = try liveLock.tryExclusive()
+        let alone = try liveLock.tryExclusive(patience: .milliseconds(50))
         if !alone { try liveLock.holdShared() }
         try writeLock.withExclusive {
             try removeTemporaryFilesLocked()
