@@ -22,8 +22,10 @@ let package = Package(
             pkgConfig: "libcurl",
             providers: [.apt(["libcurl4-openssl-dev"])]
         ),
+        // Any JSON value, integers kept apart from floats: bot parameters on the wire and on disk.
+        .target(name: "JSONValues"),
         // The Poe client: the only importer of libcurl.
-        .target(name: "PoeAPI", dependencies: ["CCurl"]),
+        .target(name: "PoeAPI", dependencies: ["CCurl", "JSONValues"]),
         // A local Poe API for tests, benchmarks and the offline demo.
         .target(
             name: "PoeEmulator",
@@ -55,7 +57,7 @@ let package = Package(
         // Pure: the chat interface drawn from the app state into a screen of cells.
         .target(name: "ChatViews", dependencies: ["ChatCore", "TerminalUI", "MarkdownRendering"]),
         // Conversations on disk: JSON files, atomic writes, an index, trash, search, export.
-        .target(name: "ChatStore"),
+        .target(name: "ChatStore", dependencies: ["JSONValues"]),
         .executableTarget(
             name: "poe-emulator",
             dependencies: [

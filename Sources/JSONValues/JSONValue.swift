@@ -1,7 +1,10 @@
 import Foundation
 
 /// Any JSON value, kept exactly: integers stay integers, so `thinking_budget=1000` is sent as
-/// `1000`, not `1000.0`. Bot parameters and `json` events use it.
+/// `1000`, not `1000.0`. Bot parameters and `json` events use it, on the wire (PoeAPI) and on
+/// disk (ChatStore, as `StoredJSON`): one type, so nothing converts between the two.
+/// - Important: JSON itself has one number type, and `JSONEncoder` writes a whole double such as
+///   `1.0` as `1`, so `.double(1.0)` reads back as `.int(1)`. Poe sees the same number either way.
 public enum JSONValue: Sendable, Hashable {
     case null
     case bool(Bool)
@@ -52,6 +55,17 @@ public enum JSONValue: Sendable, Hashable {
         }
     }
 
+    /// The members of an object; nil for anything else.
+    public var objectValue: [String: JSONValue]? {
+        if case .object(let members) = self { return members }
+        return nil
+    }
+
+    public var arrayValue: [JSONValue]? {
+        if case .array(let elements) = self { return elements }
+        return nil
+    }
+
     public subscript(key: String) -> JSONValue? {
         if case .object(let object) = self { return object[key] }
         return nil
@@ -92,6 +106,11 @@ extension JSONValue: Codable {
     }
 }
 
-extension JSONValue: ExpressibleByStringLiteral {
+extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByFloatLiteral,
+    ExpressibleByBooleanLiteral
+{
     public init(stringLiteral value: String) { self = .string(value) }
+    public init(integerLiteral value: Int) { self = .int(value) }
+    public init(floatLiteral value: Double) { self = .double(value) }
+    public init(booleanLiteral value: Bool) { self = .bool(value) }
 }

@@ -22,7 +22,7 @@ final class ExchangeRecord {
     init(store: ConversationStore, existing: Conversation?, bot: String, prompt: String,
          uploads: [Upload], parameters: [String: JSONValue]) throws {
         var conversation = try existing ?? store.create(bot: bot, title: Conversation.title(from: prompt))
-        let storedParameters = parameters.mapValues(StoredJSON.init)
+        let storedParameters = parameters
         conversation.bot = bot
         conversation.append(ChatMessage(
             role: .user, content: prompt,

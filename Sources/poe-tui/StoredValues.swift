@@ -2,35 +2,6 @@ import Foundation
 import ChatStore
 import PoeAPI
 
-/// The store keeps its own JSON type (it knows nothing of the Poe client); these convert.
-extension StoredJSON {
-    init(_ value: JSONValue) {
-        switch value {
-        case .null: self = .null
-        case .bool(let value): self = .bool(value)
-        case .int(let value): self = .int(value)
-        case .double(let value): self = .double(value)
-        case .string(let value): self = .string(value)
-        case .array(let values): self = .array(values.map(StoredJSON.init))
-        case .object(let object): self = .object(object.mapValues(StoredJSON.init))
-        }
-    }
-}
-
-extension JSONValue {
-    init(_ value: StoredJSON) {
-        switch value {
-        case .null: self = .null
-        case .bool(let value): self = .bool(value)
-        case .int(let value): self = .int(value)
-        case .double(let value): self = .double(value)
-        case .string(let value): self = .string(value)
-        case .array(let values): self = .array(values.map(JSONValue.init))
-        case .object(let object): self = .object(object.mapValues(JSONValue.init))
-        }
-    }
-}
-
 extension Conversation {
     /// The conversation as query history: its system prompt, then every user message and every
     /// bot reply that has text (a failed reply with nothing in it is not history).

@@ -76,7 +76,7 @@ actor EffectRunner {
         var before = conversation
         before.messages = Array(conversation.messages[..<replyIndex])
         let prompt = before.messages.last { $0.role == .user }
-        let parameters = (prompt?.parameters ?? [:]).mapValues(JSONValue.init)
+        let parameters = prompt?.parameters ?? [:]
         let reply = client.stream(bot: conversation.messages[replyIndex].bot ?? conversation.bot,
                                   messages: before.queryHistory, parameters: parameters)
         replies[conversation.id] = reply
