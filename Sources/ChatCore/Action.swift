@@ -24,7 +24,7 @@ public enum Action: String, Sendable, CaseIterable, Codable {
     // Reading
     case pageUp = "page_up", pageDown = "page_down", followBottom = "follow_bottom"
     // The app
-    case help, quit
+    case help, suspend, quit
 
     /// One line for the help overlay and docs/keys.md.
     public var summary: String {
@@ -63,6 +63,7 @@ public enum Action: String, Sendable, CaseIterable, Codable {
         case .pageDown: return "Scroll down a page"
         case .followBottom: return "Back to the newest message, following it"
         case .help: return "This help"
+        case .suspend: return "Suspend to the shell (fg resumes)"
         case .quit: return "Quit"
         }
     }

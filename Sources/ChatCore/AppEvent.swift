@@ -40,6 +40,8 @@ public enum Effect: Sendable, Equatable {
     case fetchCatalog
     /// Ctrl-X Ctrl-E: edit this text in `$EDITOR` (the loop gives the terminal to the editor).
     case openEditor(String)
+    /// Ctrl-Z: give the terminal back and stop the process until the shell's `fg`.
+    case suspend
     case rename(id: String, title: String)
     /// To the store's trash.
     case delete(id: String)

@@ -36,7 +36,7 @@ public struct KeyMap: Sendable, Equatable {
         bind(.control("b"), .botPicker), bind(.escape, .stop),
         bind(KeyPress(.character("r"), .alt), .retry), bind(.control("c"), .interrupt),
         bind(.pageUp, .pageUp), bind(.pageDown, .pageDown), bind(.end, .followBottom),
-        bind(.function(1), .help), bind(.control("q"), .quit),
+        bind(.function(1), .help), bind(.control("z"), .suspend), bind(.control("q"), .quit),
     ])
 
     private static func bind(_ key: KeyPress.Key, _ action: Action) -> Binding { Binding(keys: [KeyPress(key)], action: action) }
@@ -85,6 +85,10 @@ public struct KeyMap: Sendable, Equatable {
         for action in Action.allCases {
             let keys = self.keys(for: action)
             lines.append("| \(keys.isEmpty ? "(unbound)" : keys.map { "`\($0)`" }.joined(separator: ", ")) | \(action.summary) | `\(action.rawValue)` |")
+        }
+        lines += ["", "## Commands typed in the input", "", "| command | what it does |", "|---|---|"]
+        for command in SlashCommand.documentation {
+            lines.append("| `\(command.usage)` | \(command.summary) |")
         }
         return lines.joined(separator: "\n") + "\n"
     }

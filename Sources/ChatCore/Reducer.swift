@@ -157,6 +157,7 @@ enum KeyHandling {
         case .pageDown: Scrolling.scroll(&state, by: -Scrolling.page(state))
         case .followBottom: state.scrollBack[state.currentID ?? ""] = nil
         case .help: state.overlay = .help
+        case .suspend: return [.suspend]
         case .quit:
             state.quitting = true
             return [.quit]
@@ -176,21 +177,6 @@ enum KeyHandling {
         }
         return []
     }
-}
-
-/// Lines the user types that are commands, not messages.
-struct SlashCommand {
-    let bot: String
-
-    init?(_ text: String) {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard trimmed.hasPrefix("/bot ") else { return nil }
-        let name = trimmed.dropFirst(5).trimmingCharacters(in: .whitespaces)
-        guard !name.isEmpty, !name.contains(" ") else { return nil }
-        bot = name
-    }
-
-    func apply(_ state: inout AppState) -> [Effect] { BotChoice.choose(bot, &state) }
 }
 
 /// Setting the bot that answers the next turn (the picker and `/bot NAME` both end here).

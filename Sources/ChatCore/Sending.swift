@@ -6,7 +6,8 @@ import Foundation
 enum Sending {
     static func send(_ state: inout AppState, text: String, now: Date) -> [Effect] {
         guard let id = state.currentID, var conversation = state.loaded[id] else { return [] }
-        conversation.append(ChatMessage(role: .user, content: text, createdAt: now))
+        // The conversation's parameters (`/set`) go with every prompt, and stay recorded on it.
+        conversation.append(ChatMessage(role: .user, content: text, parameters: conversation.parameters, createdAt: now))
         let reply = ChatMessage(role: .bot, bot: conversation.bot, createdAt: now, status: .streaming)
         conversation.append(reply)
         if conversation.title.isEmpty { conversation.title = title(from: text) }

@@ -99,6 +99,24 @@ struct FullScreenTests {
         await app.waitFor(text: "EXITED 0")
     }
 
+    @Test func ctrlZSuspendsToTheShellAndFgComesBack() async throws {
+        // An interactive shell with job control, as a person has.
+        var environment = CommandRunner.environment()
+        environment["TERM"] = "tmux-256color"
+        environment["PS1"] = "shell$ "
+        let shell = try TmuxSession(command: "bash --norc --noprofile -i", environment: environment)
+        await shell.waitFor(text: "shell$")
+        try shell.type("'\(CommandRunner.binary.path)' --demo", then: "Enter")
+        await shell.waitFor(text: "Offline demo")
+        try shell.type("kept across the suspend")
+        try shell.press("C-z")
+        await shell.waitFor("the shell, with the app stopped") { $0.contains("Stopped") && !$0.contains("Offline demo") }
+        try shell.type("fg", then: "Enter")
+        await shell.waitFor("the app again, draft intact") { $0.contains("kept across the suspend") && $0.contains("Conversations") }
+        try shell.press("C-q")
+        await shell.waitFor(text: "shell$")
+    }
+
     @Test func tinyTerminalSaysSo() async throws {
         let app = try await start(CommandRunner.environment())
         try app.resize(width: 30, height: 8)

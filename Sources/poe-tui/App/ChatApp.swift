@@ -95,10 +95,14 @@ final class ChatApp {
             }
             for event in terminalEvents.map(AppEvent.terminal) + inbox.drain() {
                 for effect in Reducer.reduce(&state, event) {
-                    if case .openEditor(let text) = effect {
+                    switch effect {
+                    case .openEditor(let text):
                         editExternally(text)
                         lastDraw = clock.now - Self.frameInterval
-                    } else {
+                    case .suspend:
+                        suspend()
+                        lastDraw = clock.now - Self.frameInterval
+                    default:
                         effects.yield(effect)
                     }
                 }
@@ -118,22 +122,55 @@ final class ChatApp {
         return 0
     }
 
-    /// The editor needs the terminal: this thread owns it, so the editor runs here, between a
-    /// stop and a start; the whole screen is drawn anew after.
+    /// The editor needs the terminal: this thread owns it, so the editor runs here, with the
+    /// terminal given back meanwhile.
     private func editExternally(_ text: String) {
+        var result: Result<String, EditorFailure>?
+        withTerminalReleased { result = ExternalEditor.edit(text) }
+        switch result {
+        case nil:
+            break
+        case .success(let edited):
+            _ = Reducer.reduce(&state, .edited(edited))
+        case .failure(let failure):
+            _ = Reducer.reduce(&state, .notice(StatusMessage(failure.message, .error)))
+        }
+    }
+
+    /// Ctrl-Z: the screen goes back to the shell and the process group stops, as the terminal's
+    /// own Ctrl-Z would do it (raw mode turned that off); `fg` continues here. Replies keep
+    /// their place: the network simply waits while the process is stopped.
+    private func suspend() {
+        var current = sigaction()
+        sigaction(SIGTSTP, nil, &current)
+        // SIG_IGN is the handler value 1 (glibc's signal.h).
+        if let handler = current.__sigaction_handler.sa_handler, unsafeBitCast(handler, to: Int.self) == 1 {
+            // A shell without job control would never bring the process back.
+            _ = Reducer.reduce(&state, .notice(StatusMessage("Suspending is not possible here: this shell has no job control.", .warning)))
+            return
+        }
+        withTerminalReleased {
+            // This thread inherited a Dispatch worker's mask, which blocks SIGTSTP: the stop
+            // would land later on another thread, after the terminal is taken again. Unblocked
+            // here, the process stops inside `kill`, and `fg` returns from it.
+            var stop = sigset_t(), saved = sigset_t()
+            sigemptyset(&stop)
+            sigaddset(&stop, SIGTSTP)
+            pthread_sigmask(SIG_UNBLOCK, &stop, &saved)
+            kill(0, SIGTSTP)
+            pthread_sigmask(SIG_SETMASK, &saved, nil)
+        }
+    }
+
+    /// Gives the terminal back for `body`, then takes it again and draws the whole screen anew.
+    private func withTerminalReleased(_ body: () -> Void) {
         terminal.stop()
-        let result = ExternalEditor.edit(text)
+        body()
         do {
             try terminal.start()
         } catch {
             state.quitting = true
             return
-        }
-        switch result {
-        case .success(let edited):
-            _ = Reducer.reduce(&state, .edited(edited))
-        case .failure(let failure):
-            _ = Reducer.reduce(&state, .notice(StatusMessage(failure.message, .error)))
         }
         let size = terminal.size
         _ = Reducer.reduce(&state, .terminal(.resize(width: size.width, height: size.height)))

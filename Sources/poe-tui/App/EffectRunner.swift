@@ -56,8 +56,8 @@ actor EffectRunner {
             }
         case .quit:
             for reply in replies.values { reply.cancel() }
-        case .openEditor:
-            break  // the loop runs the editor itself: it owns the terminal
+        case .openEditor, .suspend:
+            break  // the loop does these itself: it owns the terminal
         }
         for problem in store.takeProblems() {
             inbox.post(.notice(StatusMessage(problem.description, .warning)))
