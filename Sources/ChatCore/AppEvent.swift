@@ -45,5 +45,7 @@ public enum Effect: Sendable, Equatable {
     case rename(id: String, title: String)
     /// To the store's trash.
     case delete(id: String)
+    /// Write what the interface remembers between runs.
+    case remember(Remembered)
     case quit
 }

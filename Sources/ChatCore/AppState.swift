@@ -32,6 +32,8 @@ public struct AppState: Sendable {
     /// The bot catalog, once fetched (empty until then, or when it cannot be).
     public var catalog: [BotEntry] = []
     public var favouriteBots: [String] = []
+    /// Remembered across runs (favourites once toggled, the attach folder); saved when it changes.
+    public var remembered = Remembered()
     /// When Ctrl-C last did nothing but warn: a second press within a second quits.
     public var lastInterrupt: Date?
     public var quitting = false
@@ -69,7 +71,8 @@ public struct AppState: Sendable {
 
 /// A panel drawn over the conversation.
 public enum Overlay: Sendable, Equatable {
-    case help
+    /// F1: the keys and commands, scrolled this many rows down.
+    case help(scroll: Int)
     case botPicker(BotPicker)
     /// F2: the new title being typed.
     case rename(InputBuffer)

@@ -76,9 +76,17 @@ public enum Reducer {
 enum KeyHandling {
     static func handle(_ state: inout AppState, _ key: KeyPress, now: Date) -> [Effect] {
         switch state.overlay {
-        case .help:
-            // Any key closes the help; Esc and F1 are the documented ones.
-            state.overlay = nil
+        case .help(let scroll):
+            // Arrows and pages scroll it (it is longer than a small screen); any other key closes it.
+            let page = max(1, state.height - 4)
+            switch key.key {
+            case .up: state.overlay = .help(scroll: max(0, scroll - 1))
+            case .down: state.overlay = .help(scroll: scroll + 1)
+            case .pageUp: state.overlay = .help(scroll: max(0, scroll - page))
+            case .pageDown: state.overlay = .help(scroll: scroll + page)
+            case .home: state.overlay = .help(scroll: 0)
+            default: state.overlay = nil
+            }
             return []
         case .botPicker(let picker):
             return BotPicking.handle(&state, picker, key)
@@ -156,7 +164,7 @@ enum KeyHandling {
         case .pageUp: Scrolling.scroll(&state, by: Scrolling.page(state))
         case .pageDown: Scrolling.scroll(&state, by: -Scrolling.page(state))
         case .followBottom: state.scrollBack[state.currentID ?? ""] = nil
-        case .help: state.overlay = .help
+        case .help: state.overlay = .help(scroll: 0)
         case .suspend: return [.suspend]
         case .quit:
             state.quitting = true
@@ -196,6 +204,20 @@ enum BotChoice {
 
 /// Keys while the bot picker is open.
 enum BotPicking {
+    /// Tab: a favourite (numbered 1-9 in the picker, in the order they were added) or not.
+    static func toggleFavourite(_ bot: String, _ state: inout AppState) -> [Effect] {
+        if let index = state.favouriteBots.firstIndex(of: bot) {
+            state.favouriteBots.remove(at: index)
+            state.status = StatusMessage("\(bot) is no longer a favourite.")
+        } else {
+            state.favouriteBots.append(bot)
+            let number = state.favouriteBots.count
+            state.status = StatusMessage(number <= 9 ? "\(bot) is favourite \(number): press \(number) in the picker." : "\(bot) is a favourite.")
+        }
+        state.remembered.favouriteBots = state.favouriteBots
+        return [.remember(state.remembered)]
+    }
+
     static func handle(_ state: inout AppState, _ picker: BotPicker, _ key: KeyPress) -> [Effect] {
         var picker = picker
         let rows = state.pickerCandidates(picker)
@@ -210,6 +232,14 @@ enum BotPicking {
         case (.backspace, _):
             if !picker.filter.isEmpty { picker.filter.removeLast() }
             picker.selection = 0
+        case (.tab, _):
+            guard rows.indices.contains(picker.selection) else { return [] }
+            let effects = toggleFavourite(rows[picker.selection].id, &state)
+            // The row moves (favourites come first): the selection follows the bot.
+            let id = rows[picker.selection].id
+            picker.selection = state.pickerCandidates(picker).firstIndex { $0.id == id } ?? 0
+            state.overlay = .botPicker(picker)
+            return effects
         case (.enter, _):
             state.overlay = nil
             if rows.indices.contains(picker.selection) { return BotChoice.choose(rows[picker.selection].id, &state) }

@@ -9,7 +9,7 @@ import Foundation
 ///   (`thinking_budget`, `reasoning_effort`, `aspect_ratio`…); VALUE is JSON when it parses as JSON
 ///   (`/set thinking_budget 1000` sends a number), else a string. `/set` alone lists them.
 /// - `/unset NAME` removes one; `/unset` alone removes all.
-enum SlashCommand: Equatable {
+public enum SlashCommand: Equatable, Sendable {
     case bot(String)
     case set(name: String, value: JSONValue)
     case list

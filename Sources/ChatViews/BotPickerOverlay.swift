@@ -15,7 +15,7 @@ struct BotPickerOverlay {
         let style = theme.style(for: "overlay")
         screen.fill(rect, style: style)
         screen.drawBox(rect, style: style, characters: .rounded,
-                       title: [StyledSpan(" Bot for the next turn — Enter chooses, Esc closes ", style: theme.style(for: "title"))])
+                       title: [StyledSpan(" Bot for the next turn — Enter chooses · Tab favourite · Esc closes ", style: theme.style(for: "title"))])
         let inner = Rect(x: rect.x + 2, y: rect.y + 1, width: rect.width - 4, height: rect.height - 2)
         let end = screen.draw([StyledSpan("› ", style: theme.style(for: "text.dim").merged(over: style)),
                                StyledSpan(picker.filter, style: style)], x: inner.x, y: inner.y, clip: inner)
@@ -33,7 +33,7 @@ struct BotPickerOverlay {
             let rowStyle = selected ? theme.style(for: "overlay.selected").merged(over: style) : style
             let y = inner.y + 2 + offset
             screen.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), style: rowStyle)
-            let favourite = state.favouriteBots.firstIndex(of: entry.id).map { "\($0 + 1) " } ?? "  "
+            let favourite = state.favouriteBots.firstIndex(of: entry.id).map { $0 < 9 ? "\($0 + 1) " : "★ " } ?? "  "
             let modalities = entry.inputs.isEmpty ? "" : "\(entry.inputs.joined(separator: ","))→\(entry.outputs.joined(separator: ","))"
             let nameWidth = min(28, inner.width / 3)
             screen.draw([StyledSpan(favourite, style: theme.style(for: "text.dim").merged(over: rowStyle)),

@@ -34,8 +34,8 @@ public final class ChatRenderer {
         InputBoxView(state: state, theme: theme).draw(in: layout.input, on: &screen)
         StatusLineView(state: state, theme: theme).draw(in: layout.status, on: &screen)
         switch state.overlay {
-        case .help:
-            HelpOverlay(keyMap: state.keyMap, theme: theme).draw(in: screen.bounds, on: &screen)
+        case .help(let scroll):
+            HelpOverlay(keyMap: state.keyMap, theme: theme, scroll: scroll).draw(in: screen.bounds, on: &screen)
             screen.cursor = nil
         case .botPicker(let picker):
             BotPickerOverlay(state: state, picker: picker, theme: theme).draw(in: screen.bounds, on: &screen)

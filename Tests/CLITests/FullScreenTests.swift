@@ -117,6 +117,29 @@ struct FullScreenTests {
         await shell.waitFor(text: "shell$")
     }
 
+    @Test func aFavouriteToggledInThePickerIsRememberedAcrossRuns() async throws {
+        let environment = CommandRunner.environment()
+        do {
+            let app = try await start(environment)
+            try app.press("C-b")
+            await app.waitFor(text: "poe-emulator")
+            try app.type("artist")
+            try app.press("Tab")
+            await app.waitFor(text: "Artist is favourite 1")
+            try app.press("Escape")
+            // (An Esc and a key in the same read are Alt and that key: wait for Esc to land.)
+            await app.waitFor("the picker closed") { !$0.contains("Bot for the next turn") }
+            try app.press("C-q")
+            await app.waitFor(text: "EXITED 0")
+        }
+        let again = try await start(environment)
+        try again.press("C-b")
+        try again.type("1")
+        await again.waitFor(text: "Artist answers the next turn")
+        try again.press("C-q")
+        await again.waitFor(text: "EXITED 0")
+    }
+
     @Test func tinyTerminalSaysSo() async throws {
         let app = try await start(CommandRunner.environment())
         try app.resize(width: 30, height: 8)

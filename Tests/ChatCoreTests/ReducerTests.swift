@@ -193,7 +193,12 @@ struct ReducerTests {
         _ = Reducer.reduce(&state, .edited("from the editor\n"), now: now)
         #expect(state.input.text == "from the editor")
         _ = press(.function(1), &state)
-        #expect(state.overlay == .help)
+        #expect(state.overlay == .help(scroll: 0))
+        _ = press(.down, &state)
+        _ = press(.pageDown, &state)
+        #expect(state.overlay == .help(scroll: 27))
+        _ = press(.up, &state)
+        #expect(state.overlay == .help(scroll: 26))
         _ = press(.escape, &state)
         #expect(state.overlay == nil)
     }
@@ -256,6 +261,28 @@ struct BotPickerTests {
 
     func type(_ text: String, _ state: inout AppState) -> [Effect] {
         text.flatMap { Reducer.reduce(&state, .terminal(.key(KeyPress(.character($0)))), now: now) }
+    }
+
+    @Test func tabTogglesAFavouriteAndRemembersIt() throws {
+        var state = opened()
+        _ = type("art", &state)
+        let added = Reducer.reduce(&state, .terminal(.key(KeyPress(.tab))), now: now)
+        #expect(state.favouriteBots == ["Claude-Sonnet-4.5", "GPT-5", "Artist"])
+        #expect(added == [.remember(Remembered(favouriteBots: ["Claude-Sonnet-4.5", "GPT-5", "Artist"]))])
+        #expect(state.status?.text == "Artist is favourite 3: press 3 in the picker.")
+        guard case .botPicker(let picker) = state.overlay else { Issue.record("the picker closed"); return }
+        #expect(state.pickerCandidates(picker)[picker.selection].id == "Artist", "the selection follows the bot")
+
+        // Removed again, from an empty filter where the favourites lead the list.
+        for _ in 0..<3 { _ = Reducer.reduce(&state, .terminal(.key(KeyPress(.backspace))), now: now) }
+        _ = Reducer.reduce(&state, .terminal(.key(KeyPress(.tab))), now: now)
+        #expect(state.favouriteBots == ["GPT-5", "Artist"])
+        #expect(state.remembered.favouriteBots == ["GPT-5", "Artist"])
+        // 1 now chooses the new first favourite.
+        _ = Reducer.reduce(&state, .terminal(.key(KeyPress(.escape))), now: now)
+        _ = Reducer.reduce(&state, .terminal(.key(.control("b"))), now: now)
+        _ = type("1", &state)
+        #expect(state.current?.bot == "GPT-5")
     }
 
     @Test func favouritesThenRecentThenCatalogRankedByMatch() {

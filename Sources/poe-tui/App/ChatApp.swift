@@ -39,7 +39,9 @@ final class ChatApp {
         try terminal.start()
         let size = terminal.size
         state = AppState(width: size.width, height: size.height, defaultBot: settings.bot, keyMap: keyMap)
-        state.favouriteBots = settings.favouriteBots
+        state.remembered = RememberedFile().load()
+        // Favourites toggled in the picker replace the config's list from then on.
+        state.favouriteBots = state.remembered.favouriteBots ?? settings.favouriteBots
         let noColor = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
         renderer = ChatRenderer(theme: Theme(theme, colors: ColorMode(colorCount: terminal.colorCount, noColor: noColor)))
         let conversations = store.list()

@@ -56,6 +56,12 @@ actor EffectRunner {
             }
         case .quit:
             for reply in replies.values { reply.cancel() }
+        case .remember(let remembered):
+            do {
+                try RememberedFile().save(remembered)
+            } catch {
+                inbox.post(.notice(StatusMessage("Cannot remember favourites: \(error.localizedDescription)", .warning)))
+            }
         case .openEditor, .suspend:
             break  // the loop does these itself: it owns the terminal
         }

@@ -1,0 +1,16 @@
+/// What the interface remembers between runs that is not a conversation: favourite bots toggled
+/// in the picker, the folder files were last attached from. Kept in
+/// `$XDG_STATE_HOME/poe-tui/remembered.json` (state, not configuration: the app writes it; the
+/// user's config.toml is never rewritten behind their back).
+///
+/// `favouriteBots` is nil until the user first toggles one; until then the config's
+/// `favourite_bots` are the favourites.
+public struct Remembered: Codable, Sendable, Equatable {
+    public var favouriteBots: [String]?
+    public var attachFolder: String?
+
+    public init(favouriteBots: [String]? = nil, attachFolder: String? = nil) {
+        self.favouriteBots = favouriteBots
+        self.attachFolder = attachFolder
+    }
+}
