@@ -83,10 +83,12 @@ final class ChatApp {
         var lastDraw = clock.now - Self.frameInterval
         var lastSpin = clock.now
         var frame = 0
+        // Woken before the next frame was due, with the inbox left for that frame.
+        var inboxWaiting = false
         while !state.quitting {
             // Sleep until input, a wake-up, the next frame that is due, or the spinner's tick.
             var timeout: Duration?
-            if dirty { timeout = max(.zero, Self.frameInterval - (clock.now - lastDraw)) }
+            if dirty || inboxWaiting { timeout = max(.zero, Self.frameInterval - (clock.now - lastDraw)) }
             if !state.streams.isEmpty { timeout = min(timeout ?? Self.spinnerInterval, Self.spinnerInterval) }
             let terminalEvents: [TerminalEvent]
             do {
@@ -95,7 +97,17 @@ final class ChatApp {
                 if case .terminated(let signal) = error { return 128 + signal }
                 return 1
             }
-            for event in terminalEvents.map(AppEvent.terminal) + inbox.drain() {
+            // Results from the network wait for the frame that will show them: a reply streaming
+            // 200 tokens a second then goes through the reducer once a frame, not once a token.
+            // Keys are never held back, and take what has arrived along with them.
+            var events = terminalEvents.map(AppEvent.terminal)
+            if !terminalEvents.isEmpty || clock.now - lastDraw >= Self.frameInterval {
+                events += Self.joiningReplyText(inbox.drain())
+                inboxWaiting = false
+            } else {
+                inboxWaiting = true
+            }
+            for event in events {
                 for effect in Reducer.reduce(&state, event) {
                     switch effect {
                     case .openEditor(let text):
@@ -122,6 +134,31 @@ final class ChatApp {
             }
         }
         return 0
+    }
+
+    /// Inbox events with the text of each streaming reply joined into one update per reply.
+    /// Text for different replies commutes; any other event ends every run, so nothing moves
+    /// across it (a reload or the end of a reply keeps its place after the text before it).
+    static func joiningReplyText(_ events: [AppEvent]) -> [AppEvent] {
+        var joined: [(event: AppEvent, text: String?)] = []
+        var runs: [String: Int] = [:]  // message id -> its text event in `joined`
+        for event in events {
+            guard case .reply(_, let messageID, .text(let text)) = event else {
+                runs.removeAll(keepingCapacity: true)
+                joined.append((event, nil))
+                continue
+            }
+            if let index = runs[messageID] {
+                joined[index].text?.append(text)  // in place: no copy of the text so far
+            } else {
+                runs[messageID] = joined.count
+                joined.append((event, text))
+            }
+        }
+        return joined.map { item in
+            guard let text = item.text, case .reply(let conversationID, let messageID, _) = item.event else { return item.event }
+            return .reply(conversationID: conversationID, messageID: messageID, .text(text))
+        }
     }
 
     /// The editor needs the terminal: this thread owns it, so the editor runs here, with the
