@@ -6,6 +6,8 @@ import TerminalUI
 public final class ChatRenderer {
     public var theme: Theme
     private let messageLines = WrapCache<String, [StyledLine]>(capacity: 8192)
+    private let streamingReplies = StreamingReplyLines()
+    private let times = TimeLabels()
 
     public init(theme: Theme) {
         self.theme = theme
@@ -30,7 +32,9 @@ public final class ChatRenderer {
         if let list = layout.list {
             ConversationListView(state: state, theme: theme, frame: frame).draw(in: list, on: &screen)
         }
-        MessagePaneView(state: state, theme: theme, cache: messageLines).draw(in: layout.messages, on: &screen)
+        MessagePaneView(state: state, theme: theme, cache: messageLines, streaming: streamingReplies, times: times)
+            .draw(in: layout.messages, on: &screen)
+        streamingReplies.keep(only: Set(state.streams.values))
         InputBoxView(state: state, theme: theme).draw(in: layout.input, on: &screen)
         StatusLineView(state: state, theme: theme).draw(in: layout.status, on: &screen)
         switch state.overlay {

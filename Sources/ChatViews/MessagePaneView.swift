@@ -13,6 +13,8 @@ struct MessagePaneView {
     let state: AppState
     let theme: Theme
     let cache: WrapCache<String, [StyledLine]>
+    let streaming: StreamingReplyLines
+    let times: TimeLabels
 
     func draw(in rect: Rect, on screen: inout Screen) {
         screen.fill(rect, style: theme.style(for: "text"))
@@ -27,7 +29,8 @@ struct MessagePaneView {
         var window: [StyledLine] = []
         let needed = rect.height + scrollBack
         for message in conversation.messages.reversed() {
-            window.insert(contentsOf: lines(for: message, width: width), at: 0)
+            // Only the lines that can show: a long reply has thousands.
+            window.insert(contentsOf: lines(for: message, width: width).suffix(needed - window.count), at: 0)
             if window.count >= needed { break }
         }
         let end = max(0, window.count - scrollBack)
@@ -63,14 +66,17 @@ struct MessagePaneView {
         let who = message.role == .user ? "You" : (message.bot ?? "Bot")
         let nameRole: ThemeRole = message.role == .user ? "message.user.name" : "message.bot.name"
         spans.append([StyledSpan(who, style: theme.style(for: nameRole)),
-                      StyledSpan("  " + Self.time(message.createdAt), style: theme.style(for: "message.time"))])
+                      StyledSpan("  " + times.label(for: message.createdAt), style: theme.style(for: "message.time"))])
         var lines = spans.flatMap { TextWrapper.wrap($0, width: width) }
         if message.content.isEmpty, message.status == .streaming {
             lines += TextWrapper.wrap([StyledSpan("…", style: theme.style(for: "text.dim"))], width: width)
+        } else if message.role == .bot, message.contentType != "text/plain", message.status == .streaming {
+            // Replies are markdown, rendered as they stream, from where they grew.
+            lines += streaming.lines(for: message.id, text: message.content, width: width, theme: theme)
         } else if message.role == .bot, message.contentType != "text/plain" {
-            // Replies are markdown (rendered as they stream); what the user typed is shown as typed.
-            lines += MarkdownRenderer.render(message.content, width: width, theme: theme, streaming: message.status == .streaming)
+            lines += MarkdownRenderer.render(message.content, width: width, theme: theme)
         } else {
+            // What the user typed is shown as typed.
             for paragraph in message.content.split(separator: "\n", omittingEmptySubsequences: false) {
                 lines += TextWrapper.wrap([StyledSpan(String(paragraph), style: theme.style(for: "text"))], width: width)
             }
@@ -94,11 +100,5 @@ struct MessagePaneView {
         }
         lines.append(StyledLine(spans: [], columns: 0))
         return lines
-    }
-
-    private static func time(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.dateFormat = Calendar.current.isDateInToday(date) ? "HH:mm" : "yyyy-MM-dd HH:mm"
-        return formatter.string(from: date)
     }
 }
