@@ -16,6 +16,14 @@ public enum AppEvent: Sendable {
     case edited(String?)
     /// Something to tell the user (a store problem, a failed load).
     case notice(StatusMessage)
+    /// Files checked and ready as chips on a draft (conversation id, or "" before one exists);
+    /// `problems` says why others were not attached.
+    case filesAttached(draft: String, [StoredAttachment], problems: [String])
+    case uploadProgress(conversationID: String, path: String, sent: Int64, total: Int64)
+    /// One file is uploaded: the chip now carries its URL.
+    case uploaded(conversationID: String, StoredAttachment)
+    /// Every upload of a send ended; `failure` says why the message was not sent.
+    case uploadsEnded(conversationID: String, failure: String?)
 }
 
 /// A change to a streaming reply, as the effect runner translates the client's events.
@@ -45,6 +53,11 @@ public enum Effect: Sendable, Equatable {
     case rename(id: String, title: String)
     /// To the store's trash.
     case delete(id: String)
+    /// Check these local files (exists, readable, size, type) to attach them to a draft.
+    case inspectFiles(draft: String, paths: [String])
+    /// Upload a send's files, one after another, reporting progress.
+    case upload(conversationID: String, files: [StoredAttachment])
+    case cancelUpload(conversationID: String)
     /// Write what the interface remembers between runs.
     case remember(Remembered)
     case quit

@@ -11,6 +11,10 @@ public struct AppState: Sendable {
     public var currentID: String?
     /// Each conversation's unsent text (the key "" is the input before any conversation exists).
     public var inputs: [String: InputBuffer] = [:]
+    /// Files on each conversation's draft, as chips above the input (the key "" as for `inputs`).
+    public var draftAttachments: [String: [StoredAttachment]] = [:]
+    /// Sends waiting for their uploads, by conversation id.
+    public var uploads: [String: UploadJob] = [:]
     /// While recalling sent messages with Up/Down: how far back, per conversation.
     public var historyCursor: [String: Int] = [:]
     /// Replies streaming now: conversation id → the bot message's id.
@@ -49,6 +53,9 @@ public struct AppState: Sendable {
 
     /// The bot that answers the next turn here.
     public var currentBot: String { current?.bot ?? defaultBot }
+
+    /// The chips on the draft on screen.
+    public var attachments: [StoredAttachment] { draftAttachments[currentID ?? ""] ?? [] }
 
     public var input: InputBuffer {
         get { inputs[currentID ?? ""] ?? InputBuffer() }

@@ -15,21 +15,27 @@ public enum Reducer {
                 state.loaded[open.id] = open
                 state.currentID = open.id
                 state.inputs[open.id] = InputBuffer(text: open.draft)
+                if !open.draftAttachments.isEmpty { state.draftAttachments[open.id] = open.draftAttachments }
             }
             return []
         case .conversationLoaded(let conversation):
             state.loaded[conversation.id] = conversation
-            if state.inputs[conversation.id] == nil { state.inputs[conversation.id] = InputBuffer(text: conversation.draft) }
+            if state.inputs[conversation.id] == nil {
+                state.inputs[conversation.id] = InputBuffer(text: conversation.draft)
+                if !conversation.draftAttachments.isEmpty { state.draftAttachments[conversation.id] = conversation.draftAttachments }
+            }
             return []
         case .conversationCreated(let conversation):
             state.loaded[conversation.id] = conversation
             state.conversations.insert(conversation.summary, at: 0)
             let carried = state.inputs.removeValue(forKey: "") ?? InputBuffer()
             state.inputs[conversation.id] = state.pendingSend == nil ? carried : InputBuffer()
+            // Files attached before the conversation existed belong to it now.
+            state.draftAttachments[conversation.id] = state.draftAttachments.removeValue(forKey: "")
             state.currentID = conversation.id
             if let text = state.pendingSend {
                 state.pendingSend = nil
-                return Sending.send(&state, text: text, now: now)
+                return Sending.send(&state, in: conversation.id, text: text, now: now)
             }
             return []
         case .reply(let conversationID, let messageID, let update):
@@ -46,6 +52,17 @@ public enum Reducer {
         case .notice(let message):
             state.status = message
             return []
+        case .filesAttached(let draft, let files, let problems):
+            Attaching.attached(files, problems: problems, draft: draft, &state)
+            return []
+        case .uploadProgress(let id, let path, let sent, let total):
+            Attaching.progress(&state, id: id, path: path, sent: sent, total: total)
+            return []
+        case .uploaded(let id, let file):
+            Attaching.uploaded(&state, id: id, file: file)
+            return []
+        case .uploadsEnded(let id, let failure):
+            return Attaching.ended(&state, id: id, failure: failure, now: now)
         }
     }
 
@@ -104,9 +121,17 @@ enum KeyHandling {
             return []
         case .action(let action):
             state.pendingKeys = []
+            if let id = state.currentID, state.uploads[id] != nil {
+                if action == .stop || action == .interrupt { return [.cancelUpload(conversationID: id)] }
+                guard Attaching.allowedWhileUploading(action) else {
+                    state.status = StatusMessage("Uploading… the message is locked until it is sent (Esc cancels).", .warning)
+                    return []
+                }
+            }
             return perform(action, &state, now: now)
         case .unbound:
             state.pendingKeys = []
+            if let id = state.currentID, state.uploads[id] != nil { return [] }
             if case .character(let character) = key.key, key.modifiers.isDisjoint(with: [.control, .alt]) {
                 state.input.insert(String(character))
                 state.historyCursor[state.currentID ?? ""] = nil
@@ -120,15 +145,16 @@ enum KeyHandling {
         switch action {
         case .send:
             let text = state.input.text
-            guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return [] }
+            let hasFiles = !(state.draftAttachments[state.currentID ?? ""] ?? []).isEmpty
+            guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty || hasFiles else { return [] }
             state.input = InputBuffer()
             state.historyCursor[state.currentID ?? ""] = nil
-            if let command = SlashCommand(text) { return command.apply(&state) }
-            guard state.current != nil else {
+            if !hasFiles, let command = SlashCommand(text) { return command.apply(&state) }
+            guard let id = state.currentID, state.current != nil else {
                 state.pendingSend = text
                 return [.create(bot: state.defaultBot)]
             }
-            return Sending.send(&state, text: text, now: now)
+            return Sending.send(&state, in: id, text: text, now: now)
         case .newline: state.input.insert("\n")
         case .caretLeft: state.input.moveLeft()
         case .caretRight: state.input.moveRight()
@@ -136,7 +162,8 @@ enum KeyHandling {
         case .lineEnd: state.input.moveToLineEnd()
         case .wordLeft: state.input.moveWordLeft()
         case .wordRight: state.input.moveWordRight()
-        case .backspace: state.input.backspace()
+        case .backspace:
+            if state.input.isEmpty { Attaching.removeLast(&state) } else { state.input.backspace() }
         case .deleteForward: state.input.deleteForward()
         case .killToLineEnd: state.input.killToLineEnd()
         case .killToLineStart: state.input.killToLineStart()

@@ -17,7 +17,7 @@ public final class ChatRenderer {
     /// `frame` advances spinners; the loop bumps it only while something streams.
     public func render(_ state: AppState, frame: Int = 0) -> Screen {
         var screen = Screen(width: state.width, height: state.height)
-        let inputLines = InputBoxView.lines(for: state.input, width: state.width - (state.width >= 80 ? ChatLayout.listWidth : 0))
+        let inputLines = InputBoxView.lines(for: state, width: state.width - (state.width >= 80 ? ChatLayout.listWidth : 0), theme: theme)
         let layout = ChatLayout(width: state.width, height: state.height, inputLines: inputLines)
         guard !layout.tooSmall else {
             screen.fill(screen.bounds, style: theme.style(for: "text"))

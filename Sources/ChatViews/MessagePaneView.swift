@@ -52,6 +52,7 @@ struct MessagePaneView {
         hasher.combine(message.status)
         hasher.combine(message.suggestedReplies)
         hasher.combine(message.files)
+        hasher.combine(message.attachments)
         hasher.combine(message.error)
         return cache.lines(for: message.id, revision: hasher.finalize(), width: width) {
             build(message, width: width)
@@ -74,6 +75,10 @@ struct MessagePaneView {
             for paragraph in message.content.split(separator: "\n", omittingEmptySubsequences: false) {
                 lines += TextWrapper.wrap([StyledSpan(String(paragraph), style: theme.style(for: "text"))], width: width)
             }
+        }
+        for file in message.attachments {
+            let details = [file.contentType, file.size.map(ByteCountText.format)].compactMap { $0 }.filter { !$0.isEmpty }
+            lines += TextWrapper.wrap([StyledSpan("  📎 \(file.name) (\(details.joined(separator: ", ")))", style: theme.style(for: "chip"))], width: width)
         }
         for (index, suggestion) in message.suggestedReplies.enumerated() {
             lines += TextWrapper.wrap([StyledSpan("  \(index + 1). \(suggestion)", style: theme.style(for: "chip"))], width: width)

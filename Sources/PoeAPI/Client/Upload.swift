@@ -12,10 +12,7 @@ extension PoeClient {
         progress: (@Sendable (Int64, Int64) -> Void)? = nil
     ) async throws -> PoeAttachment {
         let fileName = (path as NSString).lastPathComponent
-        let size = try Self.regularFileSize(path)
-        guard size <= configuration.maxUploadBytes else {
-            throw PoeError.uploadTooLarge(path: path, size: size, limit: configuration.maxUploadBytes)
-        }
+        _ = try Self.checkedUploadSize(path, limit: configuration.maxUploadBytes)
         let type = contentType ?? MediaType.guess(fileName: fileName)
         let request = HTTPRequest(
             method: "POST",
@@ -43,6 +40,14 @@ extension PoeClient {
             throw PoeError.uploadRejected("unexpected response from the upload endpoint")
         }
         return PoeAttachment(url: response.attachment_url, contentType: response.mime_type, name: fileName)
+    }
+
+    /// The size of a file that can be uploaded, or why not (missing, a folder, unreadable, over
+    /// the cap with both sizes): the UI checks files with this when they are attached.
+    public static func checkedUploadSize(_ path: String, limit: Int64) throws -> Int64 {
+        let size = try regularFileSize(path)
+        guard size <= limit else { throw PoeError.uploadTooLarge(path: path, size: size, limit: limit) }
+        return size
     }
 
     /// The size of a readable regular file, or a readable reason why it cannot be uploaded.

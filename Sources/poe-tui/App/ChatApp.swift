@@ -185,11 +185,15 @@ final class ChatApp {
         }
     }
 
-    /// Unsent text stays with its conversation across restarts.
+    /// Unsent text and attached files stay with their conversation across restarts.
     private func saveDrafts() {
-        for (id, input) in state.inputs where !id.isEmpty {
-            guard var conversation = state.loaded[id], conversation.draft != input.text else { continue }
-            conversation.draft = input.text
+        for id in Set(state.inputs.keys).union(state.draftAttachments.keys) where !id.isEmpty {
+            guard var conversation = state.loaded[id] else { continue }
+            let text = state.inputs[id]?.text ?? conversation.draft
+            let files = state.draftAttachments[id] ?? []
+            guard conversation.draft != text || conversation.draftAttachments != files else { continue }
+            conversation.draft = text
+            conversation.draftAttachments = files
             store.save(conversation)
         }
     }

@@ -6,11 +6,13 @@ import PoeAPI
 /// Performs the reducer's effects off the render loop: the store, and the Poe client's
 /// streaming replies, whose events come back through the inbox. Owns every reply in flight.
 actor EffectRunner {
-    private let client: PoeClient
+    let client: PoeClient
     private let store: ConversationStore
-    private let inbox: AppInbox
+    let inbox: AppInbox
     /// Replies in flight, by conversation id.
     private var replies: [String: ReplyStream] = [:]
+    /// Sends uploading their files, by conversation id.
+    var uploadTasks: [String: Task<Void, Never>] = [:]
 
     init(client: PoeClient, store: ConversationStore, inbox: AppInbox) {
         self.client = client
@@ -56,6 +58,12 @@ actor EffectRunner {
             }
         case .quit:
             for reply in replies.values { reply.cancel() }
+        case .inspectFiles(let draft, let paths):
+            inspect(paths, draft: draft)
+        case .upload(let conversationID, let files):
+            upload(files, conversationID: conversationID)
+        case .cancelUpload(let conversationID):
+            cancelUpload(conversationID)
         case .remember(let remembered):
             do {
                 try RememberedFile().save(remembered)
@@ -72,6 +80,7 @@ actor EffectRunner {
 
     /// Waits for cancelled replies to be recorded and everything to reach the disk.
     func shutDown() async {
+        for upload in uploadTasks.values { upload.cancel() }
         for reply in replies.values { reply.cancel() }
         while !replies.isEmpty { try? await Task.sleep(for: .milliseconds(5)) }
         await store.flush()

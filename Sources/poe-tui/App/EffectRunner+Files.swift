@@ -1,0 +1,63 @@
+import ChatCore
+import ChatStore
+import Foundation
+import PoeAPI
+
+/// Files going out: checking what the user attached, and uploading a send's files.
+extension EffectRunner {
+    /// Each path becomes a chip (name, type, size) or a reason it cannot be attached.
+    nonisolated func inspect(_ paths: [String], draft: String) {
+        var files: [StoredAttachment] = []
+        var problems: [String] = []
+        let limit = client.configuration.maxUploadBytes
+        for path in paths {
+            let name = (path as NSString).lastPathComponent
+            do {
+                let size = try PoeClient.checkedUploadSize(path, limit: limit)
+                files.append(StoredAttachment(name: name, localPath: path, contentType: MediaType.guess(fileName: name), size: size))
+            } catch {
+                problems.append("\(name): \(error)")
+            }
+        }
+        inbox.post(.filesAttached(draft: draft, files, problems: problems))
+    }
+
+    /// Uploads `files` one after another; each uploaded chip gets its URL at once, so a later
+    /// failure or a cancel never makes a retry upload it again.
+    func upload(_ files: [StoredAttachment], conversationID: String) {
+        let client = client, inbox = inbox
+        let task = Task {
+            var failure: String?
+            for file in files {
+                guard let path = file.localPath else { continue }
+                do {
+                    let attachment = try await client.upload(path: path, contentType: file.contentType) { sent, total in
+                        inbox.post(.uploadProgress(conversationID: conversationID, path: path, sent: sent, total: total))
+                    }
+                    var uploaded = file
+                    uploaded.url = attachment.url
+                    uploaded.contentType = attachment.contentType
+                    inbox.post(.uploaded(conversationID: conversationID, uploaded))
+                } catch PoeError.cancelled {
+                    failure = "the upload was cancelled"
+                    break
+                } catch {
+                    failure = "\(file.name) did not upload (\(error))"
+                    break
+                }
+            }
+            if Task.isCancelled, failure == nil { failure = "the upload was cancelled" }
+            inbox.post(.uploadsEnded(conversationID: conversationID, failure: failure))
+            self.uploadEnded(conversationID)
+        }
+        uploadTasks[conversationID] = task
+    }
+
+    func cancelUpload(_ conversationID: String) {
+        uploadTasks[conversationID]?.cancel()
+    }
+
+    private func uploadEnded(_ conversationID: String) {
+        uploadTasks[conversationID] = nil
+    }
+}
