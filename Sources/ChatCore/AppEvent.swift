@@ -22,6 +22,10 @@ public enum AppEvent: Sendable {
     case uploadProgress(conversationID: String, path: String, sent: Int64, total: Int64)
     /// One file is uploaded: the chip now carries its URL.
     case uploaded(conversationID: String, StoredAttachment)
+    /// Tab after `@token`: the longest completion, and every choice when there are several.
+    case pathCompleted(draft: String, token: String, completion: String, choices: [String])
+    /// The `@path` mentions of a send, checked: the files by token, and why others cannot go.
+    case mentionsResolved(draft: String, files: [String: StoredAttachment], problems: [String])
     /// Every upload of a send ended; `failure` says why the message was not sent.
     case uploadsEnded(conversationID: String, failure: String?)
 }
@@ -55,6 +59,10 @@ public enum Effect: Sendable, Equatable {
     case delete(id: String)
     /// Check these local files (exists, readable, size, type) to attach them to a draft.
     case inspectFiles(draft: String, paths: [String])
+    /// Complete the path `token` (after an `@`) from the file system.
+    case completePath(draft: String, token: String)
+    /// Check which `@tokens` of a send name files that can be attached.
+    case resolveMentions(draft: String, tokens: [String])
     /// Upload a send's files, one after another, reporting progress.
     case upload(conversationID: String, files: [StoredAttachment])
     case cancelUpload(conversationID: String)

@@ -5,6 +5,8 @@ import Foundation
 /// file has a URL; then the message goes. A failure unlocks the input with text and chips intact.
 public struct UploadJob: Sendable, Equatable {
     public var text: String
+    /// Still checking the send's `@path` mentions: nothing is uploading yet.
+    public var checkingMentions = false
     /// Bytes sent and in all, by local path, as the uploads report them.
     public var progress: [String: Progress] = [:]
 

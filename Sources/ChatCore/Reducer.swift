@@ -61,6 +61,11 @@ public enum Reducer {
         case .uploaded(let id, let file):
             Attaching.uploaded(&state, id: id, file: file)
             return []
+        case .pathCompleted(let draft, let token, let completion, let choices):
+            PathMentions.completed(&state, draft: draft, token: token, completion: completion, choices: choices)
+            return []
+        case .mentionsResolved(let draft, let files, let problems):
+            return PathMentions.resolved(&state, draft: draft, files: files, problems: problems, now: now)
         case .uploadsEnded(let id, let failure):
             return Attaching.ended(&state, id: id, failure: failure, now: now)
         }
@@ -121,8 +126,15 @@ enum KeyHandling {
             return []
         case .action(let action):
             state.pendingKeys = []
-            if let id = state.currentID, state.uploads[id] != nil {
-                if action == .stop || action == .interrupt { return [.cancelUpload(conversationID: id)] }
+            if let job = state.uploads[state.currentID ?? ""] {
+                let id = state.currentID ?? ""
+                if action == .stop || action == .interrupt {
+                    guard job.checkingMentions else { return [.cancelUpload(conversationID: id)] }
+                    // Mentions being checked are not uploads yet: unlocking is enough.
+                    state.uploads[id] = nil
+                    state.status = StatusMessage("Not sent; the message is yours to edit again.")
+                    return []
+                }
                 guard Attaching.allowedWhileUploading(action) else {
                     state.status = StatusMessage("Uploading… the message is locked until it is sent (Esc cancels).", .warning)
                     return []
@@ -131,7 +143,7 @@ enum KeyHandling {
             return perform(action, &state, now: now)
         case .unbound:
             state.pendingKeys = []
-            if let id = state.currentID, state.uploads[id] != nil { return [] }
+            if state.uploads[state.currentID ?? ""] != nil { return [] }
             if case .character(let character) = key.key, key.modifiers.isDisjoint(with: [.control, .alt]) {
                 state.input.insert(String(character))
                 state.historyCursor[state.currentID ?? ""] = nil
@@ -150,6 +162,7 @@ enum KeyHandling {
             state.input = InputBuffer()
             state.historyCursor[state.currentID ?? ""] = nil
             if !hasFiles, let command = SlashCommand(text) { return command.apply(&state) }
+            if let resolving = PathMentions.resolveBeforeSending(&state, text: text) { return resolving }
             guard let id = state.currentID, state.current != nil else {
                 state.pendingSend = text
                 return [.create(bot: state.defaultBot)]
@@ -209,6 +222,8 @@ enum KeyHandling {
             return Managing.retry(&state, now: now)
         case .editInEditor:
             return [.openEditor(state.input.text)]
+        case .completePath:
+            return PathMentions.complete(&state)
         }
         return []
     }

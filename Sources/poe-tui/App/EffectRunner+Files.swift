@@ -9,17 +9,35 @@ extension EffectRunner {
     nonisolated func inspect(_ paths: [String], draft: String) {
         var files: [StoredAttachment] = []
         var problems: [String] = []
-        let limit = client.configuration.maxUploadBytes
         for path in paths {
-            let name = (path as NSString).lastPathComponent
             do {
-                let size = try PoeClient.checkedUploadSize(path, limit: limit)
-                files.append(StoredAttachment(name: name, localPath: path, contentType: MediaType.guess(fileName: name), size: size))
+                files.append(try attachment(at: path))
             } catch {
-                problems.append("\(name): \(error)")
+                problems.append("\((path as NSString).lastPathComponent): \(error)")
             }
         }
         inbox.post(.filesAttached(draft: draft, files, problems: problems))
+    }
+
+    /// The mentions that name files become attachments; the others stay text.
+    nonisolated func resolveMentions(_ tokens: [String], draft: String) {
+        var files: [String: StoredAttachment] = [:]
+        var problems: [String] = []
+        for token in tokens where PathCompletion.namesFile(token) {
+            do {
+                files[token] = try attachment(at: PathCompletion.expand(token))
+            } catch {
+                problems.append("@\(token): \(error)")
+            }
+        }
+        inbox.post(.mentionsResolved(draft: draft, files: files, problems: problems))
+    }
+
+    /// A chip for a local file, or why it cannot be uploaded.
+    private nonisolated func attachment(at path: String) throws -> StoredAttachment {
+        let name = (path as NSString).lastPathComponent
+        let size = try PoeClient.checkedUploadSize(path, limit: client.configuration.maxUploadBytes)
+        return StoredAttachment(name: name, localPath: path, contentType: MediaType.guess(fileName: name), size: size)
     }
 
     /// Uploads `files` one after another; each uploaded chip gets its URL at once, so a later

@@ -60,6 +60,11 @@ actor EffectRunner {
             for reply in replies.values { reply.cancel() }
         case .inspectFiles(let draft, let paths):
             inspect(paths, draft: draft)
+        case .completePath(let draft, let token):
+            let (completion, choices) = PathCompletion.complete(token)
+            inbox.post(.pathCompleted(draft: draft, token: token, completion: completion, choices: choices))
+        case .resolveMentions(let draft, let tokens):
+            resolveMentions(tokens, draft: draft)
         case .upload(let conversationID, let files):
             upload(files, conversationID: conversationID)
         case .cancelUpload(let conversationID):
