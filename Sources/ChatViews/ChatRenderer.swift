@@ -47,10 +47,10 @@ public final class ChatRenderer {
         case .botPicker(let picker):
             BotPickerOverlay(state: state, picker: picker, theme: theme).draw(in: screen.bounds, on: &screen)
         case .rename(let buffer):
-            PromptOverlay(title: " Rename — Enter keeps, Esc cancels ", text: buffer.text, caret: buffer.caret, theme: theme)
+            PromptOverlay(title: "Rename — Enter keeps, Esc cancels", text: buffer.text, caret: buffer.caret, theme: theme)
                 .draw(in: screen.bounds, on: &screen)
         case .confirmDelete:
-            PromptOverlay(title: " Delete this conversation? ", text: "y: move it to the trash (restorable 30 days) · any other key: keep it",
+            PromptOverlay(title: "Delete this conversation?", text: "y: move it to the trash (restorable 30 days) · any other key: keep it",
                           caret: nil, theme: theme).draw(in: screen.bounds, on: &screen)
         case nil:
             break

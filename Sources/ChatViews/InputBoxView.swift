@@ -7,7 +7,7 @@ struct InputBoxView {
     let theme: Theme
 
     func draw(in rect: Rect, on screen: inout Screen) {
-        let title = [StyledSpan(" \(state.currentBot) ", style: theme.style(for: "title"))]
+        let title = [StyledSpan(state.currentBot, style: theme.style(for: "title"))]
         screen.drawBox(rect, style: theme.style(for: "border.focused"), characters: .rounded, title: title)
         let inner = Rect(x: rect.x + 1, y: rect.y + 1, width: rect.width - 2, height: rect.height - 2)
         screen.fill(inner, style: theme.style(for: "input.text"))
