@@ -19,10 +19,14 @@ struct ChatRendererTests {
         #expect(text.contains("Markdown"))
         // The list shows from 80 columns only.
         #expect(text.contains("Conversations") == (size.0 >= 80))
-        // Wide graphemes are whole: every continuation cell follows a width-2 cell.
+        // Wide graphemes are whole: a continuation cell follows each width-2 cell, and only those.
         for y in 0..<screen.height {
-            for x in 0..<screen.width where screen[x, y].isContinuation {
-                #expect(x > 0 && screen[x - 1, y].width == 2, "stray half at \(x),\(y)")
+            for x in 0..<screen.width {
+                if screen[x, y].isContinuation {
+                    #expect(x > 0 && screen[x - 1, y].width == 2, "stray right half at \(x),\(y)")
+                } else if screen[x, y].width == 2 {
+                    #expect(x + 1 < screen.width && screen[x + 1, y].isContinuation, "stray left half at \(x),\(y)")
+                }
             }
         }
     }
