@@ -1,4 +1,5 @@
 import ChatCore
+import Foundation
 import TerminalUI
 
 /// Draws the whole interface for a state into a fresh `Screen`. Owns the wrap cache, so it
@@ -6,9 +7,15 @@ import TerminalUI
 public final class ChatRenderer {
     public var theme: Theme
     private let messageLines = WrapCache<String, [StyledLine]>(capacity: 8192)
+    private let times: MessageTimeFormat
+    private let clock: () -> Date
 
-    public init(theme: Theme) {
+    /// `times` and `clock` decide how message times read ("today" is the clock's day in the
+    /// format's time zone); tests fix both so a screen is the same on every machine and day.
+    public init(theme: Theme, times: MessageTimeFormat = MessageTimeFormat(), clock: @escaping () -> Date = Date.init) {
         self.theme = theme
+        self.times = times
+        self.clock = clock
     }
 
     /// Messages wrapped since the renderer was made (for tests and the performance log).
@@ -30,7 +37,7 @@ public final class ChatRenderer {
         if let list = layout.list {
             ConversationListView(state: state, theme: theme, frame: frame).draw(in: list, on: &screen)
         }
-        MessagePaneView(state: state, theme: theme, cache: messageLines).draw(in: layout.messages, on: &screen)
+        MessagePaneView(state: state, theme: theme, cache: messageLines, times: times, now: clock()).draw(in: layout.messages, on: &screen)
         InputBoxView(state: state, theme: theme).draw(in: layout.input, on: &screen)
         StatusLineView(state: state, theme: theme).draw(in: layout.status, on: &screen)
         switch state.overlay {
@@ -40,10 +47,10 @@ public final class ChatRenderer {
         case .botPicker(let picker):
             BotPickerOverlay(state: state, picker: picker, theme: theme).draw(in: screen.bounds, on: &screen)
         case .rename(let buffer):
-            PromptOverlay(title: " Rename — Enter keeps, Esc cancels ", text: buffer.text, caret: buffer.caret, theme: theme)
+            PromptOverlay(title: "Rename — Enter keeps, Esc cancels", text: buffer.text, caret: buffer.caret, theme: theme)
                 .draw(in: screen.bounds, on: &screen)
         case .confirmDelete:
-            PromptOverlay(title: " Delete this conversation? ", text: "y: move it to the trash (restorable 30 days) · any other key: keep it",
+            PromptOverlay(title: "Delete this conversation?", text: "y: move it to the trash (restorable 30 days) · any other key: keep it",
                           caret: nil, theme: theme).draw(in: screen.bounds, on: &screen)
         case nil:
             break

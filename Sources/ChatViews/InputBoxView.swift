@@ -7,9 +7,9 @@ struct InputBoxView {
     let theme: Theme
 
     func draw(in rect: Rect, on screen: inout Screen) {
-        var title = [StyledSpan(" \(state.currentBot) ", style: theme.style(for: "title"))]
+        var title = [StyledSpan(state.currentBot, style: theme.style(for: "title"))]
         if let parameters = state.current?.parameters, !parameters.isEmpty {
-            title.append(StyledSpan("· \(BotParameters.summary(parameters)) ", style: theme.style(for: "input.placeholder")))
+            title.append(StyledSpan(" · \(BotParameters.summary(parameters))", style: theme.style(for: "input.placeholder")))
         }
         screen.drawBox(rect, style: theme.style(for: "border.focused"), characters: .rounded, title: title)
         var inner = Rect(x: rect.x + 1, y: rect.y + 1, width: rect.width - 2, height: rect.height - 2)

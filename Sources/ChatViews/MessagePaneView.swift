@@ -13,6 +13,8 @@ struct MessagePaneView {
     let state: AppState
     let theme: Theme
     let cache: WrapCache<String, [StyledLine]>
+    let times: MessageTimeFormat
+    let now: Date
 
     func draw(in rect: Rect, on screen: inout Screen) {
         screen.fill(rect, style: theme.style(for: "text"))
@@ -47,7 +49,10 @@ struct MessagePaneView {
     /// One message as display lines: who and when, the text, then its suggestions, files and
     /// how it ended when that was not a plain completion.
     private func lines(for message: ChatMessage, width: Int) -> [StyledLine] {
+        // The time's label is part of the revision: "14:05" becomes a date after midnight.
+        let time = times.label(for: message.createdAt, now: now)
         var hasher = Hasher()
+        hasher.combine(time)
         hasher.combine(message.content)
         hasher.combine(message.status)
         hasher.combine(message.suggestedReplies)
@@ -55,16 +60,16 @@ struct MessagePaneView {
         hasher.combine(message.attachments)
         hasher.combine(message.error)
         return cache.lines(for: message.id, revision: hasher.finalize(), width: width) {
-            build(message, width: width)
+            build(message, time: time, width: width)
         }
     }
 
-    private func build(_ message: ChatMessage, width: Int) -> [StyledLine] {
+    private func build(_ message: ChatMessage, time: String, width: Int) -> [StyledLine] {
         var spans: [[StyledSpan]] = []
         let who = message.role == .user ? "You" : (message.bot ?? "Bot")
         let nameRole: ThemeRole = message.role == .user ? "message.user.name" : "message.bot.name"
         spans.append([StyledSpan(who, style: theme.style(for: nameRole)),
-                      StyledSpan("  " + Self.time(message.createdAt), style: theme.style(for: "message.time"))])
+                      StyledSpan("  " + time, style: theme.style(for: "message.time"))])
         var lines = spans.flatMap { TextWrapper.wrap($0, width: width) }
         if message.content.isEmpty, message.status == .streaming {
             lines += TextWrapper.wrap([StyledSpan("…", style: theme.style(for: "text.dim"))], width: width)
@@ -99,11 +104,5 @@ struct MessagePaneView {
         }
         lines.append(StyledLine(spans: [], columns: 0))
         return lines
-    }
-
-    private static func time(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.dateFormat = Calendar.current.isDateInToday(date) ? "HH:mm" : "yyyy-MM-dd HH:mm"
-        return formatter.string(from: date)
     }
 }
