@@ -1,0 +1,48 @@
+import Foundation
+import PoeEmulator
+import Testing
+
+/// Files attached in the full-screen app, through the real client and an emulator on loopback.
+@Suite("Attachments in the full-screen app", .serialized)
+struct AttachmentFlowTests {
+    /// A folder with a text file and a binary one, for `@path` mentions.
+    func files() throws -> (folder: URL, text: URL, binary: URL) {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("attach-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let text = folder.appendingPathComponent("notes.txt"), binary = folder.appendingPathComponent("blob.bin")
+        try Data("eleven byte".utf8).write(to: text)
+        try Data((0..<3000).map { UInt8(truncatingIfNeeded: $0 &* 7) }).write(to: binary)
+        return (folder, text, binary)
+    }
+
+    @Test func aRejectedUploadKeepsTheDraftAndTheRetrySendsBothFiles() async throws {
+        let (folder, text, binary) = try files()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let emulator = PoeEmulator(options: EmulatorOptions())
+        try await emulator.start()
+        defer { Task { await emulator.stop() } }
+        await emulator.setUploadFailure(status: 503)
+        let environment = CommandRunner.environment(["POE_API_KEY": "test-key-123456789", "POE_API_BASE": emulator.baseURL,
+                                                     "POE_UPLOAD_URL": emulator.uploadURL, "TERM": "tmux-256color"])
+        let app = try TmuxSession(command: "'\(CommandRunner.binary.path)'", environment: environment)
+        await app.waitFor(text: "Conversations")
+        try app.type("/bot Echo", then: "Enter")
+        try app.type("compare @\(text.path) with @\(binary.path)", then: "Enter")
+        await app.waitFor(text: "Not sent")
+        let failed = app.screen()
+        // The mentions became chips; the text keeps the files' names where they were.
+        #expect(failed.contains("compare notes.txt with blob.bin"), "the text is intact")
+        #expect(failed.contains("📎 notes.txt 11 bytes") && failed.contains("📎 blob.bin 3.0 kB"), "the chips are intact")
+        #expect(!failed.contains("You "), "nothing was sent")
+
+        await emulator.setUploadFailure(status: nil)
+        try app.press("Enter")
+        await app.waitFor("Echo's reply with both files and their exact sizes") {
+            // (the sent message lists them too, its sizes rounded: "3.0 kB")
+            $0.components(separatedBy: "📎 notes.txt (text/plain, 11 bytes)").count == 3
+                && $0.contains("📎 blob.bin (application/octet-stream, 3000 bytes)")
+        }
+        try app.press("C-q")
+        await app.waitFor(text: "EXITED 0")
+    }
+}
