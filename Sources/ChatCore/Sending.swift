@@ -45,7 +45,7 @@ enum Streaming {
             if state.streams[conversationID] == messageID { state.streams[conversationID] = nil }
             if conversationID != state.currentID { conversation.unread += 1 }
             if let error, conversationID == state.currentID {
-                state.status = StatusMessage(error.text, .error)
+                state.status = StatusMessage("\(error.text) \(ErrorAdvice.advice(for: error))", .error)
             }
         }
         conversation.update(message)

@@ -99,6 +99,9 @@ struct MessagePaneView {
         case .error:
             let text = message.error?.text ?? "failed"
             lines += TextWrapper.wrap([StyledSpan("  ✗ \(text)", style: theme.style(for: "message.error"))], width: width)
+            if let error = message.error {
+                lines += TextWrapper.wrap([StyledSpan("    \(ErrorAdvice.advice(for: error))", style: theme.style(for: "text.dim"))], width: width)
+            }
         case .complete, .streaming:
             break
         }
