@@ -44,7 +44,7 @@ final class ExchangeRecord {
         case .text(let text): recorder.append(text)
         case .replaceResponse(let text): recorder.replace(text)
         case .suggestedReply(let text): recorder.addSuggestedReply(text)
-        case .file(let file): recorder.addFile(ReceivedFile(name: file.name, url: file.url, contentType: file.contentType))
+        case .file(let file): recorder.addFile(ReceivedFile(file))
         case .meta, .json, .data, .error, .done: break
         }
     }
