@@ -98,6 +98,8 @@ let package = Package(
         .target(name: "TmuxTesting", path: "Tests/TmuxTesting"),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "TerminalUI", "TmuxTesting"]),
         .testTarget(name: "CLITests", dependencies: ["PoeEmulator", "TmuxTesting"]),
+        // The executable's own pieces that can be tested without running it (the file opener).
+        .testTarget(name: "PoeTUITests", dependencies: ["poe-tui"]),
     ],
     swiftLanguageModes: [.v6]
 )
