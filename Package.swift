@@ -58,6 +58,8 @@ let package = Package(
         .target(name: "ChatViews", dependencies: ["ChatCore", "TerminalUI", "MarkdownRendering"]),
         // Conversations on disk: JSON files, atomic writes, an index, trash, search, export.
         .target(name: "ChatStore", dependencies: ["JSONValues"]),
+        // Files bots send back: safe names, a free name in the downloads folder, download-and-save.
+        .target(name: "BotFiles", dependencies: ["PoeAPI", "ChatStore"]),
         .executableTarget(
             name: "poe-emulator",
             dependencies: [
@@ -72,6 +74,7 @@ let package = Package(
                 "PoeEmulator",
                 "Settings",
                 "ChatStore",
+                "BotFiles",
                 "ChatCore",
                 "ChatViews",
                 "CursesTerminal",
@@ -85,6 +88,7 @@ let package = Package(
         .testTarget(name: "PoeAPITests", dependencies: ["PoeAPI", "PoeEmulator"]),
         .testTarget(name: "PoeEmulatorTests", dependencies: ["PoeEmulator"]),
         .testTarget(name: "ChatStoreTests", dependencies: ["ChatStore"]),
+        .testTarget(name: "BotFilesTests", dependencies: ["BotFiles", "PoeAPI", "PoeEmulator", "ChatStore"]),
         .testTarget(name: "SettingsTests", dependencies: ["Settings"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "ChatCoreTests", dependencies: ["ChatCore"]),
@@ -94,6 +98,8 @@ let package = Package(
         .target(name: "TmuxTesting", path: "Tests/TmuxTesting"),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "TerminalUI", "TmuxTesting"]),
         .testTarget(name: "CLITests", dependencies: ["PoeEmulator", "TmuxTesting"]),
+        // The executable's own pieces that can be tested without running it (the file opener).
+        .testTarget(name: "PoeTUITests", dependencies: ["poe-tui"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -87,4 +87,17 @@ public enum MediaType {
         let ext = (fileName as NSString).pathExtension.lowercased()
         return byExtension[ext] ?? "application/octet-stream"
     }
+
+    /// Where several extensions name one type, the one files of that type usually have.
+    private static let preferredExtension: [String: String] = [
+        "image/jpeg": "jpg", "text/html": "html", "application/yaml": "yaml", "text/x-c": "c", "text/plain": "txt",
+    ]
+
+    /// The usual extension for a content type (`image/png` → `png`), ignoring case and
+    /// parameters (`; charset=utf-8`); nil for a type not known here.
+    public static func fileExtension(for contentType: String) -> String? {
+        let type = contentType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+        if let preferred = preferredExtension[type] { return preferred }
+        return byExtension.filter { $0.value == type }.map(\.key).min()
+    }
 }

@@ -34,6 +34,10 @@ public enum PoeError: Error, Sendable, Equatable {
     case unreadableFile(path: String, reason: String)
     /// The upload endpoint refused the file or answered something unusable.
     case uploadRejected(String)
+    /// A file a bot sent could not be fetched: an error status, or an address that is not http(s).
+    case downloadFailed(String)
+    /// A local file cannot be created or written (a download's destination).
+    case unwritableFile(path: String, reason: String)
     /// No API key was configured.
     case missingKey
     /// The bot answered with an `error` event.
@@ -72,6 +76,10 @@ extension PoeError: CustomStringConvertible {
             return "Cannot read \(path): \(reason)."
         case .uploadRejected(let message):
             return "Upload failed: \(message)."
+        case .downloadFailed(let message):
+            return "Download failed: \(message)."
+        case .unwritableFile(let path, let reason):
+            return "Cannot write \(path): \(reason)."
         case .botFailed(let event):
             return "The bot reported an error: \(event.text)"
         case .missingKey:

@@ -128,7 +128,7 @@ actor EffectRunner {
                 case .replaceResponse(let text): recorder.replace(text); update = .replace(text)
                 case .suggestedReply(let text): recorder.addSuggestedReply(text); update = .suggestion(text)
                 case .file(let file):
-                    let received = ReceivedFile(name: file.name, url: file.url, contentType: file.contentType)
+                    let received = ReceivedFile(file)
                     recorder.addFile(received)
                     update = .file(received)
                 case .error(let event): botError = event; update = nil
