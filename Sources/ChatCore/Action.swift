@@ -21,6 +21,8 @@ public enum Action: String, Sendable, CaseIterable, Codable {
     case rename, delete
     // Bots and replies
     case botPicker = "bot_picker", stop, retry, interrupt
+    // Files
+    case saveFiles = "save_files", openFile = "open_file"
     // Reading
     case pageUp = "page_up", pageDown = "page_down", followBottom = "follow_bottom"
     // The app
@@ -59,6 +61,8 @@ public enum Action: String, Sendable, CaseIterable, Codable {
         case .botPicker: return "Choose the bot for the next turn"
         case .stop: return "Stop the reply on screen, or close an overlay"
         case .retry: return "Retry a failed or stopped reply"
+        case .saveFiles: return "Save the newest reply's files to the downloads folder"
+        case .openFile: return "Files bots sent here: open, save one, or save all"
         case .interrupt: return "Stop a streaming reply; twice within a second quits"
         case .pageUp: return "Scroll up a page"
         case .pageDown: return "Scroll down a page"

@@ -26,6 +26,8 @@ public enum AppEvent: Sendable {
     case pathCompleted(draft: String, token: String, completion: String, choices: [String])
     /// The `@path` mentions of a send, checked: the files by token, and why others cannot go.
     case mentionsResolved(draft: String, files: [String: StoredAttachment], problems: [String])
+    /// A bot's file was saved (`reference.file.savedPath` says where).
+    case fileSaved(conversationID: String, FileReference)
     /// Every upload of a send ended; `failure` says why the message was not sent.
     case uploadsEnded(conversationID: String, failure: String?)
 }
@@ -66,6 +68,9 @@ public enum Effect: Sendable, Equatable {
     /// Upload a send's files, one after another, reporting progress.
     case upload(conversationID: String, files: [StoredAttachment])
     case cancelUpload(conversationID: String)
+    /// Save bots' files to the downloads folder (never overwriting); `open` then opens the first
+    /// with `$OPENER` or xdg-open. Files already saved and still there are not downloaded again.
+    case saveFiles(conversationID: String, [FileReference], open: Bool)
     /// Write what the interface remembers between runs.
     case remember(Remembered)
     case quit

@@ -85,6 +85,8 @@ public enum Overlay: Sendable, Equatable {
     case rename(InputBuffer)
     /// Ctrl-D: waiting for y to delete this conversation.
     case confirmDelete(String)
+    /// Alt-O: the files bots sent in this conversation, newest first; the highlighted row.
+    case files(selection: Int)
 }
 
 /// One line for the status bar.

@@ -34,7 +34,8 @@ public struct KeyMap: Sendable, Equatable {
         bind(KeyPress(.character("9"), .alt), .conversation9),
         bind(.function(2), .rename), bind(.control("d"), .delete),
         bind(.control("b"), .botPicker), bind(.escape, .stop),
-        bind(KeyPress(.character("r"), .alt), .retry), bind(.control("c"), .interrupt),
+        bind(KeyPress(.character("r"), .alt), .retry),
+        bind(KeyPress(.character("s"), .alt), .saveFiles), bind(KeyPress(.character("o"), .alt), .openFile), bind(.control("c"), .interrupt),
         bind(.pageUp, .pageUp), bind(.pageDown, .pageDown), bind(.end, .followBottom),
         bind(.function(1), .help), bind(.control("z"), .suspend), bind(.control("q"), .quit),
     ])

@@ -64,6 +64,8 @@ public enum Reducer {
         case .pathCompleted(let draft, let token, let completion, let choices):
             PathMentions.completed(&state, draft: draft, token: token, completion: completion, choices: choices)
             return []
+        case .fileSaved(let conversationID, let reference):
+            return ReceivedFiles.saved(&state, conversationID: conversationID, reference: reference)
         case .mentionsResolved(let draft, let files, let problems):
             return PathMentions.resolved(&state, draft: draft, files: files, problems: problems, now: now)
         case .uploadsEnded(let id, let failure):
@@ -116,6 +118,8 @@ enum KeyHandling {
             return Managing.rename(&state, buffer, key)
         case .confirmDelete(let id):
             return Managing.confirmDelete(&state, id, key)
+        case .files(let selection):
+            return ReceivedFiles.handle(&state, selection: selection, key)
         case nil:
             break
         }
@@ -224,6 +228,10 @@ enum KeyHandling {
             return [.openEditor(state.input.text)]
         case .completePath:
             return PathMentions.complete(&state)
+        case .saveFiles:
+            return ReceivedFiles.saveNewest(&state)
+        case .openFile:
+            return ReceivedFiles.openList(&state)
         }
         return []
     }

@@ -64,6 +64,12 @@ struct MessagePaneView {
         }
     }
 
+    /// `📎 name (type, size, …)` for a file sent or received.
+    private func fileLine(_ name: String, _ details: [String?], width: Int) -> [StyledLine] {
+        let known = details.compactMap { $0 }.filter { !$0.isEmpty }
+        return TextWrapper.wrap([StyledSpan("  📎 \(name) (\(known.joined(separator: ", ")))", style: theme.style(for: "chip"))], width: width)
+    }
+
     private func build(_ message: ChatMessage, time: String, width: Int) -> [StyledLine] {
         var spans: [[StyledSpan]] = []
         let who = message.role == .user ? "You" : (message.bot ?? "Bot")
@@ -75,21 +81,24 @@ struct MessagePaneView {
             lines += TextWrapper.wrap([StyledSpan("…", style: theme.style(for: "text.dim"))], width: width)
         } else if message.role == .bot, message.contentType != "text/plain" {
             // Replies are markdown (rendered as they stream); what the user typed is shown as typed.
-            lines += MarkdownRenderer.render(message.content, width: width, theme: theme, streaming: message.status == .streaming)
+            let markdown = InlineFileReferences.resolve(message.content, files: message.files)
+            lines += MarkdownRenderer.render(markdown, width: width, theme: theme, streaming: message.status == .streaming)
         } else {
             for paragraph in message.content.split(separator: "\n", omittingEmptySubsequences: false) {
                 lines += TextWrapper.wrap([StyledSpan(String(paragraph), style: theme.style(for: "text"))], width: width)
             }
         }
         for file in message.attachments {
-            let details = [file.contentType, file.size.map(ByteCountText.format)].compactMap { $0 }.filter { !$0.isEmpty }
-            lines += TextWrapper.wrap([StyledSpan("  📎 \(file.name) (\(details.joined(separator: ", ")))", style: theme.style(for: "chip"))], width: width)
+            lines += fileLine(file.name, [file.contentType, file.size.map(ByteCountText.format)], width: width)
         }
         for (index, suggestion) in message.suggestedReplies.enumerated() {
             lines += TextWrapper.wrap([StyledSpan("  \(index + 1). \(suggestion)", style: theme.style(for: "chip"))], width: width)
         }
         for file in message.files {
-            lines += TextWrapper.wrap([StyledSpan("  📎 \(file.name) (\(file.contentType))", style: theme.style(for: "chip"))], width: width)
+            lines += fileLine(file.name, [file.contentType, file.size.map(ByteCountText.format), file.savedPath.map { "saved: \($0)" }], width: width)
+        }
+        if !message.files.isEmpty, message.status != .streaming {
+            lines += TextWrapper.wrap([StyledSpan("    Alt-S saves · Alt-O opens", style: theme.style(for: "text.dim"))], width: width)
         }
         switch message.status {
         case .cancelled:

@@ -30,7 +30,7 @@ final class ChatApp {
         self.store = store
         let waker = terminal.waker
         inbox = AppInbox(wake: { waker.wake() })
-        runner = EffectRunner(client: client, store: store, inbox: inbox)
+        runner = EffectRunner(client: client, store: store, inbox: inbox, downloads: settings.downloadsFolder)
         let (stream, continuation) = AsyncStream<Effect>.makeStream()
         effects = continuation
         let runner = runner

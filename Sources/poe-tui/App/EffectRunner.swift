@@ -14,8 +14,12 @@ actor EffectRunner {
     /// Sends uploading their files, by conversation id.
     var uploadTasks: [String: Task<Void, Never>] = [:]
 
-    init(client: PoeClient, store: ConversationStore, inbox: AppInbox) {
+    /// Where bots' files are saved (config `downloads_folder`, else the XDG downloads folder).
+    let downloads: URL
+
+    init(client: PoeClient, store: ConversationStore, inbox: AppInbox, downloads: URL) {
         self.client = client
+        self.downloads = downloads
         self.store = store
         self.inbox = inbox
     }
@@ -69,6 +73,8 @@ actor EffectRunner {
             upload(files, conversationID: conversationID)
         case .cancelUpload(let conversationID):
             cancelUpload(conversationID)
+        case .saveFiles(let conversationID, let files, let open):
+            save(files, conversationID: conversationID, thenOpen: open)
         case .remember(let remembered):
             do {
                 try RememberedFile().save(remembered)
