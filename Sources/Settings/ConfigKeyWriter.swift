@@ -76,7 +76,7 @@ public enum ConfigKeyWriter {
 
     /// The key without surrounding blanks; refused when empty or when it holds a control
     /// character, which no key has and which a TOML string cannot hold as it is.
-    static func validated(_ key: String) throws(ConfigKeyError) -> String {
+    public static func validated(_ key: String) throws(ConfigKeyError) -> String {
         let trimmed = key.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { throw .emptyKey }
         if let control = trimmed.unicodeScalars.first(where: { $0.properties.generalCategory == .control }) {
