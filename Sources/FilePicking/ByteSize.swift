@@ -1,4 +1,4 @@
-/// File sizes for people: "512 B", "4.2 KB", "12 MB" (decimal units, as file managers show),
+/// File sizes for people: "512 B", "4.2 KB", "10 MB", "123 MB" (decimal units, as file managers show),
 /// and "12,345,678 bytes" where the exact number matters.
 public enum ByteSize {
     public static func format(_ bytes: Int64) -> String {
@@ -28,6 +28,6 @@ public enum ByteSize {
     /// One decimal without Foundation's locale-dependent formatting.
     private static func format1Decimal(_ value: Double) -> String {
         let tenths = Int((value * 10).rounded())
-        return "\(tenths / 10).\(tenths % 10)"
+        return tenths % 10 == 0 ? "\(tenths / 10)" : "\(tenths / 10).\(tenths % 10)"
     }
 }

@@ -49,7 +49,7 @@ public enum FolderListing {
         return sorted(entries)
     }
 
-    /// Searches below `request.folder`, breadth first (near files come first), at most
+    /// Searches below `request.folder`, breadth first (near files come first, each folder's entries in listing order), at most
     /// `maxDepth` levels and `maxCount` entries, skipping hidden files and folders unless
     /// `showHidden`. Symbolic links are listed but never followed, and no folder is read twice
     /// (a bind mount cannot loop either). Unreadable folders below the top are listed and
@@ -70,16 +70,19 @@ public enum FolderListing {
             if isCancelled() { return .success(nil) }
             let folder = queue[head]
             head += 1
-            let error = readFolder(folder.path, shownAs: folder.shownAs, showHidden: request.showHidden) { item in
-                guard found < request.maxCount else { return }
+            var items: [(entry: FileEntry, status: FileStatus)] = []
+            let error = readFolder(folder.path, shownAs: folder.shownAs, showHidden: request.showHidden) { items.append($0) }
+            items.sort { precedes($0.entry, $1.entry) }
+            for item in items {
+                guard found < request.maxCount else { break }
                 found += 1
                 batch.append(item.entry)
-                guard item.entry.kind == .folder, !item.entry.isSymlink, item.entry.readable else { return }
+                guard item.entry.kind == .folder, !item.entry.isSymlink, item.entry.readable else { continue }
                 guard folder.depth + 1 < request.maxDepth else {
                     end.depthLimited = true
-                    return
+                    continue
                 }
-                guard visited.insert([item.status.device, item.status.inode]).inserted else { return }
+                guard visited.insert([item.status.device, item.status.inode]).inserted else { continue }
                 queue.append(Pending(path: item.entry.path, shownAs: item.entry.name, depth: folder.depth + 1))
             }
             if let error, folder.depth == 0 { return .failure(error) }
@@ -97,12 +100,13 @@ public enum FolderListing {
         return .success(end)
     }
 
-    static func sorted(_ entries: [FileEntry]) -> [FileEntry] {
-        entries.sorted { left, right in
-            if left.isFolder != right.isFolder { return left.isFolder }
-            if left.key != right.key { return left.key.lexicographicallyPrecedes(right.key) }
-            return left.name < right.name
-        }
+    static func sorted(_ entries: [FileEntry]) -> [FileEntry] { entries.sorted(by: precedes) }
+
+    /// Folders first, then by name ignoring case (bytewise: fast, and the same everywhere).
+    static func precedes(_ left: FileEntry, _ right: FileEntry) -> Bool {
+        if left.isFolder != right.isFolder { return left.isFolder }
+        if left.key != right.key { return left.key.lexicographicallyPrecedes(right.key) }
+        return left.name < right.name
     }
 
     /// Calls `body` for each entry of the folder at `path`; `shownAs` is the folder's name in a
