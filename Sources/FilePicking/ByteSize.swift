@@ -16,13 +16,18 @@ public enum ByteSize {
     }
 
     public static func exact(_ bytes: Int64) -> String {
-        let digits = String(bytes.magnitude)
+        grouped(bytes) + (bytes == 1 ? " byte" : " bytes")
+    }
+
+    /// `12345678` as "12,345,678".
+    public static func grouped<Number: BinaryInteger>(_ number: Number) -> String {
+        let digits = String(number.magnitude)
         var grouped = ""
         for (index, digit) in digits.enumerated() {
             if index > 0, (digits.count - index) % 3 == 0 { grouped.append(",") }
             grouped.append(digit)
         }
-        return (bytes < 0 ? "-" : "") + grouped + (bytes == 1 ? " byte" : " bytes")
+        return (number < 0 ? "-" : "") + grouped
     }
 
     /// One decimal without Foundation's locale-dependent formatting.

@@ -135,7 +135,7 @@ public struct FilePicker: Sendable, Equatable {
     }
 
     /// From the preview once read, else from the name.
-    func knownType(of entry: FileEntry) -> FileType? {
+    public func knownType(of entry: FileEntry) -> FileType? {
         if let preview, preview.path == entry.path, preview.problem == nil { return preview.type }
         return FileType.byName(entry.fileName)
     }
