@@ -49,14 +49,14 @@ let package = Package(
         // Pure: a screen of cells, grapheme widths, wrapping, themes, views. No I/O, no C.
         .target(name: "TerminalUI"),
         // Pure: the app's state, events, effects, the reducer and the keymap.
-        .target(name: "ChatCore", dependencies: ["ChatStore", "TerminalUI"]),
+        .target(name: "ChatCore", dependencies: ["ChatStore", "TerminalUI", "FilePicking"]),
         // libcmark-gfm (GitHub-flavoured CommonMark) for rendering bot replies.
         .systemLibrary(name: "CCmark"),
         // Markdown to styled, wrapped terminal lines.
         .target(name: "MarkdownRendering", dependencies: ["CCmark", "TerminalUI"]),
         // The file picker: its state and keys (pure), folder listing, recursive search and previews
         // (file I/O, always off the render loop).
-        .target(name: "FilePicking", dependencies: ["TerminalUI"]),
+        .target(name: "FilePicking", dependencies: ["TerminalUI", "JSONValues"]),
         // Pure: the chat interface drawn from the app state into a screen of cells.
         .target(name: "ChatViews", dependencies: ["ChatCore", "TerminalUI", "MarkdownRendering", "FilePicking"]),
         // Conversations on disk: JSON files, atomic writes, an index, trash, search, export.
@@ -78,6 +78,7 @@ let package = Package(
                 "Settings",
                 "ChatStore",
                 "BotFiles",
+                "FilePicking",
                 "ChatCore",
                 "ChatViews",
                 "CursesTerminal",
@@ -97,7 +98,7 @@ let package = Package(
         .testTarget(name: "ChatCoreTests", dependencies: ["ChatCore"]),
         .testTarget(name: "MarkdownRenderingTests", dependencies: ["MarkdownRendering", "TerminalUI"]),
         .testTarget(name: "ChatViewsTests", dependencies: ["ChatViews", "ChatCore", "TerminalUI", "FilePicking"]),
-        .testTarget(name: "FilePickingTests", dependencies: ["FilePicking", "TerminalUI"]),
+        .testTarget(name: "FilePickingTests", dependencies: ["FilePicking", "TerminalUI", "JSONValues"]),
         // Test support: starting tmux and other programs with clean signal state (posix_spawn).
         .target(name: "TmuxTesting", path: "Tests/TmuxTesting"),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "TerminalUI", "TmuxTesting"]),

@@ -10,7 +10,7 @@ public enum Action: String, Sendable, CaseIterable, Codable {
     case killToLineEnd = "kill_to_line_end", killToLineStart = "kill_to_line_start"
     case killWordBackward = "kill_word_backward", yank
     case historyPrevious = "history_previous", historyNext = "history_next"
-    case editInEditor = "edit_in_editor", completePath = "complete_path"
+    case editInEditor = "edit_in_editor", completePath = "complete_path", attachFiles = "attach_files"
     // Conversations
     case newConversation = "new_conversation"
     case previousConversation = "previous_conversation", nextConversation = "next_conversation"
@@ -48,6 +48,7 @@ public enum Action: String, Sendable, CaseIterable, Codable {
         case .historyPrevious: return "Up a line, or the previous message sent here"
         case .historyNext: return "Down a line, or the next message sent here"
         case .editInEditor: return "Edit the message in $EDITOR"
+        case .attachFiles: return "Attach files from a picker"
         case .completePath: return "Complete the file path after @ (it is attached when sent)"
         case .newConversation: return "New conversation with the current bot"
         case .previousConversation: return "Previous conversation"

@@ -1,4 +1,5 @@
 import ChatStore
+import FilePicking
 import TerminalUI
 
 /// Everything that can happen to the app: the terminal, and results of effects.
@@ -26,6 +27,9 @@ public enum AppEvent: Sendable {
     case pathCompleted(draft: String, token: String, completion: String, choices: [String])
     /// The `@path` mentions of a send, checked: the files by token, and why others cannot go.
     case mentionsResolved(draft: String, files: [String: StoredAttachment], problems: [String])
+    /// The file picker's listing moved on (for the request it answers).
+    case listing(ListingEvent, ListingRequest)
+    case previewLoaded(FilePreview)
     /// A bot's file was saved (`reference.file.savedPath` says where).
     case fileSaved(conversationID: String, FileReference)
     /// Every upload of a send ended; `failure` says why the message was not sent.
@@ -61,6 +65,11 @@ public enum Effect: Sendable, Equatable {
     case delete(id: String)
     /// Check these local files (exists, readable, size, type) to attach them to a draft.
     case inspectFiles(draft: String, paths: [String])
+    /// List a folder for the picker (stopping the listing before it).
+    case listFolder(ListingRequest)
+    case stopListing
+    /// Read the picker's preview of a file.
+    case previewFile(String)
     /// Complete the path `token` (after an `@`) from the file system.
     case completePath(draft: String, token: String)
     /// Check which `@tokens` of a send name files that can be attached.

@@ -1,4 +1,5 @@
 import ChatStore
+import FilePicking
 import Foundation
 import TerminalUI
 
@@ -41,6 +42,11 @@ public struct AppState: Sendable {
     /// When Ctrl-C last did nothing but warn: a second press within a second quits.
     public var lastInterrupt: Date?
     public var quitting = false
+    /// Where the file picker starts when no folder is remembered, and where `~` goes.
+    public var workingFolder = FileManager.default.currentDirectoryPath
+    public var home = FileManager.default.homeDirectoryForCurrentUser.path
+    /// The largest file that can be uploaded (the client's configured cap).
+    public var uploadLimit: Int64?
 
     public init(width: Int, height: Int, defaultBot: String, keyMap: KeyMap = .defaults) {
         self.width = width
@@ -87,6 +93,8 @@ public enum Overlay: Sendable, Equatable {
     case confirmDelete(String)
     /// Alt-O: the files bots sent in this conversation, newest first; the highlighted row.
     case files(selection: Int)
+    /// Ctrl-O: choosing files to attach.
+    case filePicker(FilePicker)
 }
 
 /// One line for the status bar.

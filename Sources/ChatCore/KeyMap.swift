@@ -23,7 +23,7 @@ public struct KeyMap: Sendable, Equatable {
         bind(.control("k"), .killToLineEnd), bind(.control("u"), .killToLineStart),
         bind(.control("w"), .killWordBackward), bind(.control("y"), .yank),
         bind(.up, .historyPrevious), bind(.down, .historyNext),
-        Binding(keys: [.control("x"), .control("e")], action: .editInEditor), bind(.tab, .completePath),
+        Binding(keys: [.control("x"), .control("e")], action: .editInEditor), bind(.tab, .completePath), bind(.control("o"), .attachFiles),
         bind(.control("n"), .newConversation),
         bind(KeyPress(.up, .alt), .previousConversation), bind(KeyPress(.down, .alt), .nextConversation),
         bind(KeyPress(.character("a"), .alt), .nextUnread),

@@ -64,6 +64,11 @@ public enum Reducer {
         case .pathCompleted(let draft, let token, let completion, let choices):
             PathMentions.completed(&state, draft: draft, token: token, completion: completion, choices: choices)
             return []
+        case .listing(let event, let request):
+            return FileAttaching.received(&state, event, for: request)
+        case .previewLoaded(let preview):
+            FileAttaching.received(&state, preview)
+            return []
         case .fileSaved(let conversationID, let reference):
             return ReceivedFiles.saved(&state, conversationID: conversationID, reference: reference)
         case .mentionsResolved(let draft, let files, let problems):
@@ -120,6 +125,8 @@ enum KeyHandling {
             return Managing.confirmDelete(&state, id, key)
         case .files(let selection):
             return ReceivedFiles.handle(&state, selection: selection, key)
+        case .filePicker(let picker):
+            return FileAttaching.handle(&state, picker, key)
         case nil:
             break
         }
@@ -228,6 +235,8 @@ enum KeyHandling {
             return [.openEditor(state.input.text)]
         case .completePath:
             return PathMentions.complete(&state)
+        case .attachFiles:
+            return FileAttaching.open(&state)
         case .saveFiles:
             return ReceivedFiles.saveNewest(&state)
         case .openFile:

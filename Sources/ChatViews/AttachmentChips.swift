@@ -15,7 +15,7 @@ struct AttachmentChips {
         var spans: [StyledSpan] = []
         for file in files {
             var label = "📎 \(TextWidth.standard.truncate(file.name, to: 40))"
-            if let size = file.size { label += " \(ByteCountText.format(size))" }
+            if let size = file.size { label += " \(ByteSize.format(size))" }
             if file.url != nil {
                 label += " ✓"
             } else if let path = file.localPath, let progress = job?.progress[path], progress.total > 0 {

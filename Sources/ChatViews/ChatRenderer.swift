@@ -52,6 +52,8 @@ public final class ChatRenderer {
         case .confirmDelete:
             PromptOverlay(title: "Delete this conversation?", text: "y: move it to the trash (restorable 30 days) · any other key: keep it",
                           caret: nil, theme: theme).draw(in: screen.bounds, on: &screen)
+        case .filePicker(let picker):
+            FilePickerOverlay(picker: picker, theme: theme).draw(in: screen.bounds, on: &screen)
         case .files(let selection):
             FilesOverlay(state: state, selection: selection, theme: theme).draw(in: screen.bounds, on: &screen)
             screen.cursor = nil

@@ -1,3 +1,4 @@
+import JSONValues
 import FilePicking
 import Foundation
 import TerminalUI

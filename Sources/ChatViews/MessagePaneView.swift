@@ -89,13 +89,13 @@ struct MessagePaneView {
             }
         }
         for file in message.attachments {
-            lines += fileLine(file.name, [file.contentType, file.size.map(ByteCountText.format)], width: width)
+            lines += fileLine(file.name, [file.contentType, file.size.map(ByteSize.format)], width: width)
         }
         for (index, suggestion) in message.suggestedReplies.enumerated() {
             lines += TextWrapper.wrap([StyledSpan("  \(index + 1). \(suggestion)", style: theme.style(for: "chip"))], width: width)
         }
         for file in message.files {
-            lines += fileLine(file.name, [file.contentType, file.size.map(ByteCountText.format), file.savedPath.map { "saved: \($0)" }], width: width)
+            lines += fileLine(file.name, [file.contentType, file.size.map(ByteSize.format), file.savedPath.map { "saved: \($0)" }], width: width)
         }
         if !message.files.isEmpty, message.status != .streaming {
             lines += TextWrapper.wrap([StyledSpan("    Alt-S saves · Alt-O opens", style: theme.style(for: "text.dim"))], width: width)

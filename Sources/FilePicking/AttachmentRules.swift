@@ -1,3 +1,4 @@
+import JSONValues
 /// Whether the current bot can take a file: its catalog input modalities and the upload cap.
 public struct AttachmentRules: Sendable, Equatable {
     public var bot: String

@@ -71,7 +71,7 @@ extension PoeError: CustomStringConvertible {
         case .cancelled:
             return "Cancelled."
         case .uploadTooLarge(let path, let size, let limit):
-            return "\(path) is \(ByteCountText.format(size)), over the upload limit of \(ByteCountText.format(limit))."
+            return "\(path) is \(ByteSize.format(size)), over the upload limit of \(ByteSize.format(limit))."
         case .unreadableFile(let path, let reason):
             return "Cannot read \(path): \(reason)."
         case .uploadRejected(let message):

@@ -40,6 +40,7 @@ final class ChatApp {
         let size = terminal.size
         state = AppState(width: size.width, height: size.height, defaultBot: settings.bot, keyMap: keyMap)
         state.remembered = RememberedFile().load()
+        state.uploadLimit = client.configuration.maxUploadBytes
         // Favourites toggled in the picker replace the config's list from then on.
         state.favouriteBots = state.remembered.favouriteBots ?? settings.favouriteBots
         let noColor = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty

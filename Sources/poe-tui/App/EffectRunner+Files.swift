@@ -1,5 +1,6 @@
 import ChatCore
 import ChatStore
+import FilePicking
 import Foundation
 import PoeAPI
 
@@ -31,6 +32,18 @@ extension EffectRunner {
             }
         }
         inbox.post(.mentionsResolved(draft: draft, files: files, problems: problems))
+    }
+
+    /// Lists a folder for the picker off the loop, batch by batch; a new listing stops the last.
+    func list(_ request: ListingRequest) {
+        listing?.cancel()
+        let inbox = inbox
+        listing = Task.detached(priority: .userInitiated) {
+            for await event in FolderListing.events(for: request) {
+                if Task.isCancelled { return }
+                inbox.post(.listing(event, request))
+            }
+        }
     }
 
     /// A chip for a local file, or why it cannot be uploaded.

@@ -1,5 +1,6 @@
 import ChatCore
 import ChatStore
+import FilePicking
 import Foundation
 import PoeAPI
 
@@ -13,6 +14,8 @@ actor EffectRunner {
     private var replies: [String: ReplyStream] = [:]
     /// Sends uploading their files, by conversation id.
     var uploadTasks: [String: Task<Void, Never>] = [:]
+    /// The file picker's folder listing in progress.
+    var listing: Task<Void, Never>?
 
     /// Where bots' files are saved (config `downloads_folder`, else the XDG downloads folder).
     let downloads: URL
@@ -73,6 +76,14 @@ actor EffectRunner {
             upload(files, conversationID: conversationID)
         case .cancelUpload(let conversationID):
             cancelUpload(conversationID)
+        case .listFolder(let request):
+            list(request)
+        case .stopListing:
+            listing?.cancel()
+            listing = nil
+        case .previewFile(let path):
+            let inbox = inbox
+            Task.detached(priority: .userInitiated) { inbox.post(.previewLoaded(await FilePreview.load(path: path))) }
         case .saveFiles(let conversationID, let files, let open):
             save(files, conversationID: conversationID, thenOpen: open)
         case .remember(let remembered):

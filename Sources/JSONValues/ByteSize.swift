@@ -1,4 +1,5 @@
 /// File sizes for people: "512 B", "4.2 KB", "10 MB", "123 MB" (decimal units, as file managers show),
+/// one way everywhere: the client's errors, the picker, chips and messages;
 /// and "12,345,678 bytes" where the exact number matters.
 public enum ByteSize {
     public static func format(_ bytes: Int64) -> String {
