@@ -46,7 +46,10 @@ struct DownloadTests {
         let harness = try await EmulatorHarness.start()
         defer { Task { await harness.stop() } }
         let url = try #require(await ask(harness, bot: "Artist").files.first?.url)
-        let redirector = try ScriptedHTTPServer { _ in .close(httpResponse("302 Found", headers: ["Location: \(url)", "Content-Length: 0"])) }
+        // The redirect's own body is not the file.
+        let redirector = try ScriptedHTTPServer { _ in
+            .close(httpResponse("302 Found", headers: ["Location: \(url)", "Content-Length: 6"], body: Array("moved\n".utf8)))
+        }
         defer { redirector.stop() }
         // A client whose API is the redirector: it gets the key, the host it sends us to does not.
         var configuration = harness.client.configuration
