@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import ChatStore
+import Dispatch
 import PoeAPI
 
 /// Saves the files bots send into a folder: downloaded under a hidden temporary name in that
@@ -38,19 +39,31 @@ public struct BotFileSaver: Sendable {
         progress: (@Sendable (_ received: Int64, _ total: Int64?) -> Void)? = nil
     ) async throws -> SavedFile {
         let downloads = DownloadFolder(folder)
-        try downloads.create()
+        try await Self.offThread { () throws(PoeError) in try downloads.create() }
         let name = SafeFileName.make(from: file.name, contentType: file.contentType)
         let temporary = downloads.temporaryPath()
         let size = try await client.download(url: file.url, to: temporary, progress: progress)
-        let path: String
-        do {
-            path = try downloads.reserve(name)
-        } catch {
-            unlink(temporary)
-            throw error
+        let path = try await Self.offThread { () throws(PoeError) -> String in
+            let path: String
+            do throws(PoeError) {
+                path = try downloads.reserve(name)
+            } catch {
+                unlink(temporary)
+                throw error
+            }
+            try downloads.publish(temporary, as: path)
+            return path
         }
-        try downloads.publish(temporary, as: path)
         return SavedFile(path: path, size: size)
+    }
+
+    /// Runs file system calls on a dispatch thread: a folder on a slow or stalled disk must not
+    /// hold one of Swift's two cooperative threads, which the client's streams need.
+    private static func offThread<T: Sendable>(_ work: @escaping @Sendable () throws(PoeError) -> T) async throws(PoeError) -> T {
+        let result = await withCheckedContinuation { (continuation: CheckedContinuation<Result<T, PoeError>, Never>) in
+            DispatchQueue.global().async { continuation.resume(returning: Result { () throws(PoeError) in try work() }) }
+        }
+        return try result.get()
     }
 }
 

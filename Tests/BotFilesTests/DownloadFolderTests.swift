@@ -22,14 +22,19 @@ struct DownloadFolderTests {
         #expect(FileManager.default.contents(atPath: scratch.path + "/cat (4).png") == Data())
     }
 
-    @Test func racingReservationsNeverShareAName() throws {
+    @Test func racingReservationsNeverShareAName() async throws {
         let scratch = try ScratchFolder()
         let folder = DownloadFolder(scratch.path)
-        let paths = Mutex<[String]>([])
-        DispatchQueue.concurrentPerform(iterations: 64) { _ in
-            if let path = try? folder.reserve("same.png") { paths.withLock { $0.append(path) } }
+        // On threads of their own, not the cooperative pool the other tests need.
+        let taken = await withCheckedContinuation { continuation in
+            Thread {
+                let paths = Mutex<[String]>([])
+                DispatchQueue.concurrentPerform(iterations: 64) { _ in
+                    if let path = try? folder.reserve("same.png") { paths.withLock { $0.append(path) } }
+                }
+                continuation.resume(returning: paths.withLock { $0 })
+            }.start()
         }
-        let taken = paths.withLock { $0 }
         #expect(taken.count == 64 && Set(taken).count == 64)
         #expect(Set(taken) == Set([scratch.path + "/same.png"] + (1..<64).map { scratch.path + "/same (\($0)).png" }))
     }

@@ -46,7 +46,10 @@ struct DownloadTests {
         let harness = try await EmulatorHarness.start()
         defer { Task { await harness.stop() } }
         let url = try #require(await ask(harness, bot: "Artist").files.first?.url)
-        let redirector = try ScriptedHTTPServer { _ in .close(httpResponse("302 Found", headers: ["Location: \(url)", "Content-Length: 0"])) }
+        // The redirect's own body is not the file.
+        let redirector = try ScriptedHTTPServer { _ in
+            .close(httpResponse("302 Found", headers: ["Location: \(url)", "Content-Length: 6"], body: Array("moved\n".utf8)))
+        }
         defer { redirector.stop() }
         // A client whose API is the redirector: it gets the key, the host it sends us to does not.
         var configuration = harness.client.configuration
@@ -137,7 +140,7 @@ struct DownloadTests {
         let path = folder.path("half.bin")
         let progress = DownloadProgressLog()
         let download = Task { try await client.download(url: server.base + "/f", to: path) { progress.record($0, $1) } }
-        #expect(await eventually { progress.entries.last?.0 == 500_000 })
+        #expect(await eventually(timeout: .seconds(60)) { progress.entries.last?.0 == 500_000 })
         #expect(FileManager.default.fileExists(atPath: path))
         #expect(progress.entries.last?.1 == 1_000_000)
         download.cancel()

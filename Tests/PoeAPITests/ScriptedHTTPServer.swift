@@ -71,6 +71,7 @@ final class ScriptedHTTPServer: Sendable {
     private func acceptLoop(_ reply: @escaping @Sendable (Request) -> Reply) {
         while true {
             let connection = accept(listener, nil, nil)
+            if connection < 0, errno == EINTR { continue }
             guard connection >= 0 else { break }
             Thread { [self] in serve(connection, reply) }.start()
         }
@@ -99,7 +100,12 @@ final class ScriptedHTTPServer: Sendable {
             }
             // Wait for the client to hang up (or `stop`), reading and dropping anything it sends.
             var buffer = [UInt8](repeating: 0, count: 1024)
-            while read(connection, &buffer, buffer.count) > 0 {}
+            while true {
+                let count = read(connection, &buffer, buffer.count)
+                // Other tests' children end with SIGCHLD, which may interrupt this read.
+                if count > 0 || (count < 0 && errno == EINTR) { continue }
+                break
+            }
             close(connection)
         }
     }
@@ -109,6 +115,7 @@ final class ScriptedHTTPServer: Sendable {
         var buffer = [UInt8](repeating: 0, count: 4096)
         while !bytes.ends(with: Array("\r\n\r\n".utf8)) {
             let count = read(connection, &buffer, 1)
+            if count < 0, errno == EINTR { continue }
             guard count > 0 else { return nil }
             bytes.append(buffer[0])
         }
@@ -126,6 +133,7 @@ final class ScriptedHTTPServer: Sendable {
         var written = 0
         while written < bytes.count {
             let count = bytes[written...].withUnsafeBytes { send(connection, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            if count < 0, errno == EINTR { continue }
             guard count > 0 else { return }
             written += count
         }

@@ -120,7 +120,7 @@ import Testing
     @Test func artistSendsAnyFileNameAsItIsAndSeveralFiles() async throws {
         let harness = try await Harness.start()
         defer { Task { await harness.emulator.stop() } }
-        for name in ["../../x", "/abs/path", "\u{1B}[31mred\u{1B}[0m.png", "", ".", "..", "...", "日本語 名前.png", "a\\b"] {
+        for name in ["../../x", "/abs/path", "\u{1B}[31mred\u{1B}[0m.png", "", "..", "日本語 名前.png"] {
             let parameters = "{\"file_name\": \(PythonJSON.string(.string(name))), \"files\": 2}"
             let events = parseEvents(try await harness.query("Artist", parameters: parameters).text)
             #expect(events.map(\.name) == ["meta", "file", "text", "file", "text", "text", "done"], "\(name)")

@@ -103,7 +103,7 @@ final class ScriptFolder {
 }
 
 /// Polls `condition` until it holds or `timeout` passes; tests wait on state, never on sleeps.
-func eventually(timeout: Duration = .seconds(10), _ condition: () async -> Bool) async -> Bool {
+func eventually(timeout: Duration = .seconds(60), _ condition: () async -> Bool) async -> Bool {
     let deadline = ContinuousClock.now + timeout
     while ContinuousClock.now < deadline {
         if await condition() { return true }
