@@ -44,7 +44,7 @@ public struct AppState: Sendable {
     public var quitting = false
     /// Where the file picker starts when no folder is remembered, and where `~` goes.
     public var workingFolder = FileManager.default.currentDirectoryPath
-    public var home = FileManager.default.homeDirectoryForCurrentUser.path
+    public var home = ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory()
     /// The largest file that can be uploaded (the client's configured cap).
     public var uploadLimit: Int64?
 

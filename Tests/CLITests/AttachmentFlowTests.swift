@@ -32,17 +32,56 @@ struct AttachmentFlowTests {
         let failed = app.screen()
         // The mentions became chips; the text keeps the files' names where they were.
         #expect(failed.contains("compare notes.txt with blob.bin"), "the text is intact")
-        #expect(failed.contains("📎 notes.txt 11 bytes") && failed.contains("📎 blob.bin 3.0 kB"), "the chips are intact")
+        #expect(failed.contains("📎 notes.txt 11 B") && failed.contains("📎 blob.bin 3 KB"), "the chips are intact")
         #expect(!failed.contains("You "), "nothing was sent")
 
         await emulator.setUploadFailure(status: nil)
         try app.press("Enter")
         await app.waitFor("Echo's reply with both files and their exact sizes") {
-            // (the sent message lists them too, its sizes rounded: "3.0 kB")
-            $0.components(separatedBy: "📎 notes.txt (text/plain, 11 bytes)").count == 3
-                && $0.contains("📎 blob.bin (application/octet-stream, 3000 bytes)")
+            // (the sent message lists them too, with sizes as people read them: "3 KB")
+            $0.contains("📎 notes.txt (text/plain, 11 bytes)") && $0.contains("📎 blob.bin (application/octet-stream, 3000 bytes)")
         }
         try app.press("C-q")
         await app.waitFor(text: "EXITED 0")
+    }
+
+    @Test func thePickerAttachesATextAndABinaryFileAndEchoListsTheirExactSizes() async throws {
+        let environment = CommandRunner.environment(["TERM": "tmux-256color"])
+        // The files are in a folder below home: reached from the picker with ~ and typing.
+        let home = URL(fileURLWithPath: environment["HOME"]!)
+        let folder = home.appendingPathComponent("pick-me")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data("eleven byte".utf8).write(to: folder.appendingPathComponent("notes.txt"))
+        try Data((0..<3000).map { UInt8(truncatingIfNeeded: $0 &* 7) }).write(to: folder.appendingPathComponent("blob.bin"))
+        let app = try TmuxSession(width: 120, height: 32, command: "sh -c \"cd / && exec '\(CommandRunner.binary.path)' --demo\"", environment: environment)
+        await app.waitFor(text: "Offline demo")
+        try app.press("C-o")
+        await app.waitFor(text: "Attach files for Echo")
+        try app.type("~")
+        await app.waitFor(text: "pick-me/")
+        try app.type("pick")
+        try app.press("Right")
+        await app.waitFor("the folder's files") { $0.contains("notes.txt") && $0.contains("blob.bin") }
+        try app.press("Tab")
+        try app.press("Tab")
+        await app.waitFor(text: "2 marked")
+        try app.press("Enter")
+        await app.waitFor(text: "Attached 2 files")
+        try app.type("two files", then: "Enter")
+        await app.waitFor("Echo's reply with exact sizes") {
+            $0.contains("📎 notes.txt (text/plain, 11 bytes)") && $0.contains("📎 blob.bin (application/octet-stream, 3000 bytes)")
+        }
+        try app.press("C-q")
+        await app.waitFor(text: "EXITED 0")
+
+        // The folder is remembered: the picker opens there next time.
+        let again = try TmuxSession(width: 120, height: 32, command: "sh -c \"cd / && exec '\(CommandRunner.binary.path)' --demo\"", environment: environment)
+        await again.waitFor(text: "Offline demo")
+        try again.press("C-o")
+        await again.waitFor("the remembered folder") { $0.contains("~/pick-me") && $0.contains("blob.bin") }
+        try again.press("Escape")
+        await again.waitFor("the picker closed") { !$0.contains("Attach files for") }
+        try again.press("C-q")
+        await again.waitFor(text: "EXITED 0")
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import PoeAPI
 
 /// File-system answers for `@path` in the input: completing a path as a shell does, and
 /// deciding which mentions name files. Paths are as typed: `~` is home, relative paths start
@@ -6,7 +7,7 @@ import Foundation
 enum PathCompletion {
     static func expand(_ path: String) -> String {
         if path == "~" || path.hasPrefix("~/") {
-            return FileManager.default.homeDirectoryForCurrentUser.path + path.dropFirst()
+            return XDGDirectories().home.path + path.dropFirst()
         }
         if path.hasPrefix("/") { return path }
         return FileManager.default.currentDirectoryPath + "/" + path
