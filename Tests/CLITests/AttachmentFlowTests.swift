@@ -67,20 +67,21 @@ struct AttachmentFlowTests {
         await app.waitFor(text: "2 marked")
         try app.press("Enter")
         await app.waitFor(text: "Attached 2 files")
-        try app.type("two files", then: "Enter")
-        await app.waitFor("Echo's reply with exact sizes") {
-            $0.contains("📎 notes.txt (text/plain, 11 bytes)") && $0.contains("📎 blob.bin (application/octet-stream, 3000 bytes)")
-        }
         try app.press("C-q")
         await app.waitFor(text: "EXITED 0")
 
-        // The folder is remembered: the picker opens there next time.
+        // The chips belong to the draft: they are back after a restart, and the picker opens in
+        // the folder used last.
         let again = try TmuxSession(width: 120, height: 32, command: "sh -c \"cd / && exec '\(CommandRunner.binary.path)' --demo\"", environment: environment)
-        await again.waitFor(text: "Offline demo")
+        await again.waitFor("the chips restored") { $0.contains("📎 notes.txt 11 B") && $0.contains("📎 blob.bin 3 KB") }
         try again.press("C-o")
-        await again.waitFor("the remembered folder") { $0.contains("~/pick-me") && $0.contains("blob.bin") }
+        await again.waitFor("the remembered folder") { $0.contains("~/pick-me") && $0.contains("✓ blob.bin") }
         try again.press("Escape")
         await again.waitFor("the picker closed") { !$0.contains("Attach files for") }
+        try again.type("two files", then: "Enter")
+        await again.waitFor("Echo's reply with exact sizes") {
+            $0.contains("📎 notes.txt (text/plain, 11 bytes)") && $0.contains("📎 blob.bin (application/octet-stream, 3000 bytes)")
+        }
         try again.press("C-q")
         await again.waitFor(text: "EXITED 0")
     }

@@ -49,6 +49,10 @@ final class ChatApp {
         let open = conversations.first.flatMap { try? store.load($0.id) }
         _ = Reducer.reduce(&state, .started(conversations: conversations, open: open))
         if let notice { state.status = notice }
+        if open == nil {
+            state.inputs[""] = InputBuffer(text: state.remembered.newDraft ?? "")
+            state.draftAttachments[""] = state.remembered.newDraftAttachments
+        }
         for problem in store.takeProblems() { state.status = StatusMessage(problem.description, .warning) }
     }
 
@@ -186,8 +190,14 @@ final class ChatApp {
         }
     }
 
-    /// Unsent text and attached files stay with their conversation across restarts.
+    /// Unsent text and attached files stay with their conversation across restarts; the draft
+    /// typed before any conversation exists is remembered on its own.
     private func saveDrafts() {
+        let newDraft = state.inputs[""]?.text ?? "", newFiles = state.draftAttachments[""] ?? []
+        var remembered = state.remembered
+        remembered.newDraft = newDraft.isEmpty ? nil : newDraft
+        remembered.newDraftAttachments = newFiles.isEmpty ? nil : newFiles
+        if remembered != state.remembered { try? RememberedFile().save(remembered) }
         for id in Set(state.inputs.keys).union(state.draftAttachments.keys) where !id.isEmpty {
             guard var conversation = state.loaded[id] else { continue }
             let text = state.inputs[id]?.text ?? conversation.draft
