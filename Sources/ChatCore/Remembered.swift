@@ -13,6 +13,8 @@ public struct Remembered: Codable, Sendable, Equatable {
     /// The draft typed before any conversation exists (it has no conversation file to live in).
     public var newDraft: String?
     public var newDraftAttachments: [StoredAttachment]?
+    /// The conversation on screen at quit: shown first next time.
+    public var lastConversation: String?
 
     public init(favouriteBots: [String]? = nil, attachFolder: String? = nil) {
         self.favouriteBots = favouriteBots

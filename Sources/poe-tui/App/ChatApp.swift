@@ -46,7 +46,9 @@ final class ChatApp {
         let noColor = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
         renderer = ChatRenderer(theme: Theme(theme, colors: ColorMode(colorCount: terminal.colorCount, noColor: noColor)))
         let conversations = store.list()
-        let open = conversations.first.flatMap { try? store.load($0.id) }
+        // The conversation open at the last quit, else the newest.
+        let last = state.remembered.lastConversation.flatMap { id in conversations.first { $0.id == id } }
+        let open = (last ?? conversations.first).flatMap { try? store.load($0.id) }
         _ = Reducer.reduce(&state, .started(conversations: conversations, open: open))
         if let notice { state.status = notice }
         if open == nil {
@@ -197,6 +199,7 @@ final class ChatApp {
         var remembered = state.remembered
         remembered.newDraft = newDraft.isEmpty ? nil : newDraft
         remembered.newDraftAttachments = newFiles.isEmpty ? nil : newFiles
+        remembered.lastConversation = state.currentID
         if remembered != state.remembered { try? RememberedFile().save(remembered) }
         for id in Set(state.inputs.keys).union(state.draftAttachments.keys) where !id.isEmpty {
             guard var conversation = state.loaded[id] else { continue }
