@@ -35,7 +35,7 @@ release: deps
 	$(SWIFT) build $(RELEASE_FLAGS)
 
 ## Starts the app: with a key configured (POE_API_KEY or config.toml) it talks to Poe,
-## otherwise it runs the offline demo against the built-in emulator.
+## otherwise a first-run screen asks for a key or starts the offline demo.
 run: build
 	$(BIN)/poe-tui
 

@@ -49,15 +49,20 @@ let package = Package(
         // Pure: a screen of cells, grapheme widths, wrapping, themes, views. No I/O, no C.
         .target(name: "TerminalUI"),
         // Pure: the app's state, events, effects, the reducer and the keymap.
-        .target(name: "ChatCore", dependencies: ["ChatStore", "TerminalUI"]),
+        .target(name: "ChatCore", dependencies: ["ChatStore", "TerminalUI", "FilePicking"]),
         // libcmark-gfm (GitHub-flavoured CommonMark) for rendering bot replies.
         .systemLibrary(name: "CCmark"),
         // Markdown to styled, wrapped terminal lines.
         .target(name: "MarkdownRendering", dependencies: ["CCmark", "TerminalUI"]),
+        // The file picker: its state and keys (pure), folder listing, recursive search and previews
+        // (file I/O, always off the render loop).
+        .target(name: "FilePicking", dependencies: ["TerminalUI", "JSONValues"]),
         // Pure: the chat interface drawn from the app state into a screen of cells.
-        .target(name: "ChatViews", dependencies: ["ChatCore", "TerminalUI", "MarkdownRendering"]),
+        .target(name: "ChatViews", dependencies: ["ChatCore", "TerminalUI", "MarkdownRendering", "FilePicking"]),
         // Conversations on disk: JSON files, atomic writes, an index, trash, search, export.
         .target(name: "ChatStore", dependencies: ["JSONValues"]),
+        // Files bots send back: safe names, a free name in the downloads folder, download-and-save.
+        .target(name: "BotFiles", dependencies: ["PoeAPI", "ChatStore"]),
         .executableTarget(
             name: "poe-emulator",
             dependencies: [
@@ -72,6 +77,8 @@ let package = Package(
                 "PoeEmulator",
                 "Settings",
                 "ChatStore",
+                "BotFiles",
+                "FilePicking",
                 "ChatCore",
                 "ChatViews",
                 "CursesTerminal",
@@ -81,19 +88,23 @@ let package = Package(
         // Test helper: saves a growing conversation in a tight loop until killed (crash-safety test).
         .executableTarget(name: "store-crash-writer", dependencies: ["ChatStore"]),
         // `make bench`: parser throughput and cancel latency (the end-to-end run is scripts/bench.sh).
-        .executableTarget(name: "poe-bench", dependencies: ["PoeAPI", "PoeEmulator", "ChatStore", "MarkdownRendering", "TerminalUI", "ChatCore", "ChatViews"]),
+        .executableTarget(name: "poe-bench", dependencies: ["PoeAPI", "PoeEmulator", "ChatStore", "MarkdownRendering", "TerminalUI", "ChatCore", "ChatViews", "FilePicking"]),
         .testTarget(name: "PoeAPITests", dependencies: ["PoeAPI", "PoeEmulator"]),
         .testTarget(name: "PoeEmulatorTests", dependencies: ["PoeEmulator"]),
         .testTarget(name: "ChatStoreTests", dependencies: ["ChatStore"]),
+        .testTarget(name: "BotFilesTests", dependencies: ["BotFiles", "PoeAPI", "PoeEmulator", "ChatStore"]),
         .testTarget(name: "SettingsTests", dependencies: ["Settings"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "ChatCoreTests", dependencies: ["ChatCore"]),
         .testTarget(name: "MarkdownRenderingTests", dependencies: ["MarkdownRendering", "TerminalUI"]),
-        .testTarget(name: "ChatViewsTests", dependencies: ["ChatViews", "ChatCore", "TerminalUI"]),
+        .testTarget(name: "ChatViewsTests", dependencies: ["ChatViews", "ChatCore", "TerminalUI", "FilePicking"]),
+        .testTarget(name: "FilePickingTests", dependencies: ["FilePicking", "TerminalUI", "JSONValues"]),
         // Test support: starting tmux and other programs with clean signal state (posix_spawn).
         .target(name: "TmuxTesting", path: "Tests/TmuxTesting"),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "TerminalUI", "TmuxTesting"]),
         .testTarget(name: "CLITests", dependencies: ["PoeEmulator", "TmuxTesting"]),
+        // The executable's own pieces that can be tested without running it (the file opener).
+        .testTarget(name: "PoeTUITests", dependencies: ["poe-tui"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -10,7 +10,7 @@ public enum Action: String, Sendable, CaseIterable, Codable {
     case killToLineEnd = "kill_to_line_end", killToLineStart = "kill_to_line_start"
     case killWordBackward = "kill_word_backward", yank
     case historyPrevious = "history_previous", historyNext = "history_next"
-    case editInEditor = "edit_in_editor"
+    case editInEditor = "edit_in_editor", completePath = "complete_path", attachFiles = "attach_files"
     // Conversations
     case newConversation = "new_conversation"
     case previousConversation = "previous_conversation", nextConversation = "next_conversation"
@@ -21,6 +21,8 @@ public enum Action: String, Sendable, CaseIterable, Codable {
     case rename, delete
     // Bots and replies
     case botPicker = "bot_picker", stop, retry, interrupt
+    // Files
+    case saveFiles = "save_files", openFile = "open_file"
     // Reading
     case pageUp = "page_up", pageDown = "page_down", followBottom = "follow_bottom"
     // The app
@@ -46,6 +48,8 @@ public enum Action: String, Sendable, CaseIterable, Codable {
         case .historyPrevious: return "Up a line, or the previous message sent here"
         case .historyNext: return "Down a line, or the next message sent here"
         case .editInEditor: return "Edit the message in $EDITOR"
+        case .attachFiles: return "Attach files from a picker"
+        case .completePath: return "Complete the file path after @ (it is attached when sent)"
         case .newConversation: return "New conversation with the current bot"
         case .previousConversation: return "Previous conversation"
         case .nextConversation: return "Next conversation"
@@ -58,6 +62,8 @@ public enum Action: String, Sendable, CaseIterable, Codable {
         case .botPicker: return "Choose the bot for the next turn"
         case .stop: return "Stop the reply on screen, or close an overlay"
         case .retry: return "Retry a failed or stopped reply"
+        case .saveFiles: return "Save the newest reply's files to the downloads folder"
+        case .openFile: return "Files bots sent here: open, save one, or save all"
         case .interrupt: return "Stop a streaming reply; twice within a second quits"
         case .pageUp: return "Scroll up a page"
         case .pageDown: return "Scroll down a page"

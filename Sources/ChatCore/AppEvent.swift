@@ -1,4 +1,5 @@
 import ChatStore
+import FilePicking
 import TerminalUI
 
 /// Everything that can happen to the app: the terminal, and results of effects.
@@ -16,6 +17,23 @@ public enum AppEvent: Sendable {
     case edited(String?)
     /// Something to tell the user (a store problem, a failed load).
     case notice(StatusMessage)
+    /// Files checked and ready as chips on a draft (conversation id, or "" before one exists);
+    /// `problems` says why others were not attached.
+    case filesAttached(draft: String, [StoredAttachment], problems: [String])
+    case uploadProgress(conversationID: String, path: String, sent: Int64, total: Int64)
+    /// One file is uploaded: the chip now carries its URL.
+    case uploaded(conversationID: String, StoredAttachment)
+    /// Tab after `@token`: the longest completion, and every choice when there are several.
+    case pathCompleted(draft: String, token: String, completion: String, choices: [String])
+    /// The `@path` mentions of a send, checked: the files by token, and why others cannot go.
+    case mentionsResolved(draft: String, files: [String: StoredAttachment], problems: [String])
+    /// The file picker's listing moved on (for the request it answers).
+    case listing(ListingEvent, ListingRequest)
+    case previewLoaded(FilePreview)
+    /// A bot's file was saved (`reference.file.savedPath` says where).
+    case fileSaved(conversationID: String, FileReference)
+    /// Every upload of a send ended; `failure` says why the message was not sent.
+    case uploadsEnded(conversationID: String, failure: String?)
 }
 
 /// A change to a streaming reply, as the effect runner translates the client's events.
@@ -45,6 +63,23 @@ public enum Effect: Sendable, Equatable {
     case rename(id: String, title: String)
     /// To the store's trash.
     case delete(id: String)
+    /// Check these local files (exists, readable, size, type) to attach them to a draft.
+    case inspectFiles(draft: String, paths: [String])
+    /// List a folder for the picker (stopping the listing before it).
+    case listFolder(ListingRequest)
+    case stopListing
+    /// Read the picker's preview of a file.
+    case previewFile(String)
+    /// Complete the path `token` (after an `@`) from the file system.
+    case completePath(draft: String, token: String)
+    /// Check which `@tokens` of a send name files that can be attached.
+    case resolveMentions(draft: String, tokens: [String])
+    /// Upload a send's files, one after another, reporting progress.
+    case upload(conversationID: String, files: [StoredAttachment])
+    case cancelUpload(conversationID: String)
+    /// Save bots' files to the downloads folder (never overwriting); `open` then opens the first
+    /// with `$OPENER` or xdg-open. Files already saved and still there are not downloaded again.
+    case saveFiles(conversationID: String, [FileReference], open: Bool)
     /// Write what the interface remembers between runs.
     case remember(Remembered)
     case quit

@@ -1,4 +1,5 @@
 import ChatStore
+import FilePicking
 import Foundation
 import TerminalUI
 
@@ -11,6 +12,10 @@ public struct AppState: Sendable {
     public var currentID: String?
     /// Each conversation's unsent text (the key "" is the input before any conversation exists).
     public var inputs: [String: InputBuffer] = [:]
+    /// Files on each conversation's draft, as chips above the input (the key "" as for `inputs`).
+    public var draftAttachments: [String: [StoredAttachment]] = [:]
+    /// Sends waiting for their uploads, by conversation id.
+    public var uploads: [String: UploadJob] = [:]
     /// While recalling sent messages with Up/Down: how far back, per conversation.
     public var historyCursor: [String: Int] = [:]
     /// Replies streaming now: conversation id → the bot message's id.
@@ -37,6 +42,11 @@ public struct AppState: Sendable {
     /// When Ctrl-C last did nothing but warn: a second press within a second quits.
     public var lastInterrupt: Date?
     public var quitting = false
+    /// Where the file picker starts when no folder is remembered, and where `~` goes.
+    public var workingFolder = FileManager.default.currentDirectoryPath
+    public var home = ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory()
+    /// The largest file that can be uploaded (the client's configured cap).
+    public var uploadLimit: Int64?
 
     public init(width: Int, height: Int, defaultBot: String, keyMap: KeyMap = .defaults) {
         self.width = width
@@ -49,6 +59,9 @@ public struct AppState: Sendable {
 
     /// The bot that answers the next turn here.
     public var currentBot: String { current?.bot ?? defaultBot }
+
+    /// The chips on the draft on screen.
+    public var attachments: [StoredAttachment] { draftAttachments[currentID ?? ""] ?? [] }
 
     public var input: InputBuffer {
         get { inputs[currentID ?? ""] ?? InputBuffer() }
@@ -78,6 +91,10 @@ public enum Overlay: Sendable, Equatable {
     case rename(InputBuffer)
     /// Ctrl-D: waiting for y to delete this conversation.
     case confirmDelete(String)
+    /// Alt-O: the files bots sent in this conversation, newest first; the highlighted row.
+    case files(selection: Int)
+    /// Ctrl-O: choosing files to attach.
+    case filePicker(FilePicker)
 }
 
 /// One line for the status bar.

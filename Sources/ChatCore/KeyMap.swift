@@ -23,7 +23,7 @@ public struct KeyMap: Sendable, Equatable {
         bind(.control("k"), .killToLineEnd), bind(.control("u"), .killToLineStart),
         bind(.control("w"), .killWordBackward), bind(.control("y"), .yank),
         bind(.up, .historyPrevious), bind(.down, .historyNext),
-        Binding(keys: [.control("x"), .control("e")], action: .editInEditor),
+        Binding(keys: [.control("x"), .control("e")], action: .editInEditor), bind(.tab, .completePath), bind(.control("o"), .attachFiles),
         bind(.control("n"), .newConversation),
         bind(KeyPress(.up, .alt), .previousConversation), bind(KeyPress(.down, .alt), .nextConversation),
         bind(KeyPress(.character("a"), .alt), .nextUnread),
@@ -34,7 +34,8 @@ public struct KeyMap: Sendable, Equatable {
         bind(KeyPress(.character("9"), .alt), .conversation9),
         bind(.function(2), .rename), bind(.control("d"), .delete),
         bind(.control("b"), .botPicker), bind(.escape, .stop),
-        bind(KeyPress(.character("r"), .alt), .retry), bind(.control("c"), .interrupt),
+        bind(KeyPress(.character("r"), .alt), .retry),
+        bind(KeyPress(.character("s"), .alt), .saveFiles), bind(KeyPress(.character("o"), .alt), .openFile), bind(.control("c"), .interrupt),
         bind(.pageUp, .pageUp), bind(.pageDown, .pageDown), bind(.end, .followBottom),
         bind(.function(1), .help), bind(.control("z"), .suspend), bind(.control("q"), .quit),
     ])

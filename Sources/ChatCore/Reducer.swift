@@ -15,21 +15,27 @@ public enum Reducer {
                 state.loaded[open.id] = open
                 state.currentID = open.id
                 state.inputs[open.id] = InputBuffer(text: open.draft)
+                if !open.draftAttachments.isEmpty { state.draftAttachments[open.id] = open.draftAttachments }
             }
             return []
         case .conversationLoaded(let conversation):
             state.loaded[conversation.id] = conversation
-            if state.inputs[conversation.id] == nil { state.inputs[conversation.id] = InputBuffer(text: conversation.draft) }
+            if state.inputs[conversation.id] == nil {
+                state.inputs[conversation.id] = InputBuffer(text: conversation.draft)
+                if !conversation.draftAttachments.isEmpty { state.draftAttachments[conversation.id] = conversation.draftAttachments }
+            }
             return []
         case .conversationCreated(let conversation):
             state.loaded[conversation.id] = conversation
             state.conversations.insert(conversation.summary, at: 0)
             let carried = state.inputs.removeValue(forKey: "") ?? InputBuffer()
             state.inputs[conversation.id] = state.pendingSend == nil ? carried : InputBuffer()
+            // Files attached before the conversation existed belong to it now.
+            state.draftAttachments[conversation.id] = state.draftAttachments.removeValue(forKey: "")
             state.currentID = conversation.id
             if let text = state.pendingSend {
                 state.pendingSend = nil
-                return Sending.send(&state, text: text, now: now)
+                return Sending.send(&state, in: conversation.id, text: text, now: now)
             }
             return []
         case .reply(let conversationID, let messageID, let update):
@@ -46,6 +52,29 @@ public enum Reducer {
         case .notice(let message):
             state.status = message
             return []
+        case .filesAttached(let draft, let files, let problems):
+            Attaching.attached(files, problems: problems, draft: draft, &state)
+            return []
+        case .uploadProgress(let id, let path, let sent, let total):
+            Attaching.progress(&state, id: id, path: path, sent: sent, total: total)
+            return []
+        case .uploaded(let id, let file):
+            Attaching.uploaded(&state, id: id, file: file)
+            return []
+        case .pathCompleted(let draft, let token, let completion, let choices):
+            PathMentions.completed(&state, draft: draft, token: token, completion: completion, choices: choices)
+            return []
+        case .listing(let event, let request):
+            return FileAttaching.received(&state, event, for: request)
+        case .previewLoaded(let preview):
+            FileAttaching.received(&state, preview)
+            return []
+        case .fileSaved(let conversationID, let reference):
+            return ReceivedFiles.saved(&state, conversationID: conversationID, reference: reference)
+        case .mentionsResolved(let draft, let files, let problems):
+            return PathMentions.resolved(&state, draft: draft, files: files, problems: problems, now: now)
+        case .uploadsEnded(let id, let failure):
+            return Attaching.ended(&state, id: id, failure: failure, now: now)
         }
     }
 
@@ -94,6 +123,10 @@ enum KeyHandling {
             return Managing.rename(&state, buffer, key)
         case .confirmDelete(let id):
             return Managing.confirmDelete(&state, id, key)
+        case .files(let selection):
+            return ReceivedFiles.handle(&state, selection: selection, key)
+        case .filePicker(let picker):
+            return FileAttaching.handle(&state, picker, key)
         case nil:
             break
         }
@@ -104,9 +137,24 @@ enum KeyHandling {
             return []
         case .action(let action):
             state.pendingKeys = []
+            if let job = state.uploads[state.currentID ?? ""] {
+                let id = state.currentID ?? ""
+                if action == .stop || action == .interrupt {
+                    guard job.checkingMentions else { return [.cancelUpload(conversationID: id)] }
+                    // Mentions being checked are not uploads yet: unlocking is enough.
+                    state.uploads[id] = nil
+                    state.status = StatusMessage("Not sent; the message is yours to edit again.")
+                    return []
+                }
+                guard Attaching.allowedWhileUploading(action) else {
+                    state.status = StatusMessage("Uploading… the message is locked until it is sent (Esc cancels).", .warning)
+                    return []
+                }
+            }
             return perform(action, &state, now: now)
         case .unbound:
             state.pendingKeys = []
+            if state.uploads[state.currentID ?? ""] != nil { return [] }
             if case .character(let character) = key.key, key.modifiers.isDisjoint(with: [.control, .alt]) {
                 state.input.insert(String(character))
                 state.historyCursor[state.currentID ?? ""] = nil
@@ -120,15 +168,17 @@ enum KeyHandling {
         switch action {
         case .send:
             let text = state.input.text
-            guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return [] }
+            let hasFiles = !(state.draftAttachments[state.currentID ?? ""] ?? []).isEmpty
+            guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty || hasFiles else { return [] }
             state.input = InputBuffer()
             state.historyCursor[state.currentID ?? ""] = nil
-            if let command = SlashCommand(text) { return command.apply(&state) }
-            guard state.current != nil else {
+            if !hasFiles, let command = SlashCommand(text) { return command.apply(&state) }
+            if let resolving = PathMentions.resolveBeforeSending(&state, text: text) { return resolving }
+            guard let id = state.currentID, state.current != nil else {
                 state.pendingSend = text
                 return [.create(bot: state.defaultBot)]
             }
-            return Sending.send(&state, text: text, now: now)
+            return Sending.send(&state, in: id, text: text, now: now)
         case .newline: state.input.insert("\n")
         case .caretLeft: state.input.moveLeft()
         case .caretRight: state.input.moveRight()
@@ -136,7 +186,8 @@ enum KeyHandling {
         case .lineEnd: state.input.moveToLineEnd()
         case .wordLeft: state.input.moveWordLeft()
         case .wordRight: state.input.moveWordRight()
-        case .backspace: state.input.backspace()
+        case .backspace:
+            if state.input.isEmpty { Attaching.removeLast(&state) } else { state.input.backspace() }
         case .deleteForward: state.input.deleteForward()
         case .killToLineEnd: state.input.killToLineEnd()
         case .killToLineStart: state.input.killToLineStart()
@@ -182,6 +233,14 @@ enum KeyHandling {
             return Managing.retry(&state, now: now)
         case .editInEditor:
             return [.openEditor(state.input.text)]
+        case .completePath:
+            return PathMentions.complete(&state)
+        case .attachFiles:
+            return FileAttaching.open(&state)
+        case .saveFiles:
+            return ReceivedFiles.saveNewest(&state)
+        case .openFile:
+            return ReceivedFiles.openList(&state)
         }
         return []
     }

@@ -4,10 +4,13 @@ import Foundation
 /// Sending a message: the user's message and an empty streaming reply join the conversation,
 /// which is saved, and the reply is asked for.
 enum Sending {
-    static func send(_ state: inout AppState, text: String, now: Date) -> [Effect] {
-        guard let id = state.currentID, var conversation = state.loaded[id] else { return [] }
+    static func send(_ state: inout AppState, in id: String, text: String, now: Date) -> [Effect] {
+        guard var conversation = state.loaded[id] else { return [] }
+        if let uploads = Attaching.uploadFirst(&state, id: id, text: text) { return uploads }
         // The conversation's parameters (`/set`) go with every prompt, and stay recorded on it.
-        conversation.append(ChatMessage(role: .user, content: text, parameters: conversation.parameters, createdAt: now))
+        let files = state.draftAttachments.removeValue(forKey: id) ?? []
+        conversation.append(ChatMessage(role: .user, content: text, attachments: files, parameters: conversation.parameters, createdAt: now))
+        conversation.draftAttachments = []
         let reply = ChatMessage(role: .bot, bot: conversation.bot, createdAt: now, status: .streaming)
         conversation.append(reply)
         if conversation.title.isEmpty { conversation.title = title(from: text) }
@@ -42,7 +45,7 @@ enum Streaming {
             if state.streams[conversationID] == messageID { state.streams[conversationID] = nil }
             if conversationID != state.currentID { conversation.unread += 1 }
             if let error, conversationID == state.currentID {
-                state.status = StatusMessage(error.text, .error)
+                state.status = StatusMessage("\(error.text) \(ErrorAdvice.advice(for: error))", .error)
             }
         }
         conversation.update(message)

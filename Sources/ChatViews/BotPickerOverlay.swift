@@ -11,12 +11,9 @@ struct BotPickerOverlay {
         let rows = state.pickerCandidates(picker)
         let width = min(bounds.width - 4, 90)
         let height = min(bounds.height - 2, max(8, min(rows.count, 16) + 4))
-        let rect = Rect(x: bounds.x + (bounds.width - width) / 2, y: bounds.y + (bounds.height - height) / 2, width: width, height: height)
         let style = theme.style(for: "overlay")
-        screen.fill(rect, style: style)
-        screen.drawBox(rect, style: style, characters: .rounded,
-                       title: [StyledSpan(" Bot for the next turn — Enter chooses · Tab favourite · Esc closes ", style: theme.style(for: "title"))])
-        let inner = Rect(x: rect.x + 2, y: rect.y + 1, width: rect.width - 4, height: rect.height - 2)
+        let inner = OverlayFrame.draw("Bot for the next turn — Enter chooses · Tab favourite · Esc closes",
+                                      width: width, height: height, in: bounds, on: &screen, theme: theme)
         let end = screen.draw([StyledSpan("› ", style: theme.style(for: "text.dim").merged(over: style)),
                                StyledSpan(picker.filter, style: style)], x: inner.x, y: inner.y, clip: inner)
         screen.cursor = (min(end, inner.maxX - 1), inner.y)
@@ -41,7 +38,9 @@ struct BotPickerOverlay {
                         x: inner.x, y: y, clip: inner)
             let details = [entry.owner, modalities, entry.description.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""]
                 .filter { !$0.isEmpty }.joined(separator: "  ")
-            screen.draw(details, style: theme.style(for: "text.dim").merged(over: rowStyle), x: inner.x + nameWidth + 3, y: y, clip: inner)
+            let detailsX = inner.x + nameWidth + 3
+            screen.draw(TextWidth.standard.truncate(details, to: inner.maxX - detailsX), style: theme.style(for: "text.dim").merged(over: rowStyle),
+                        x: detailsX, y: y, clip: inner)
         }
     }
 }

@@ -30,7 +30,8 @@ struct ConversationListView {
             }
             let markerWidth = TextWidth.standard.columns(of: marker)
             let title = summary.title.isEmpty ? "New conversation" : summary.title
-            let titleWidth = inner.width - 1 - number.count - (markerWidth > 0 ? markerWidth + 1 : 0)
+            // A blank column each side of the row, and one between the title and its marker.
+            let titleWidth = inner.width - 2 - number.count - (markerWidth > 0 ? markerWidth + 1 : 0)
             screen.draw([StyledSpan(number, style: theme.style(for: "text.dim").merged(over: base)),
                          StyledSpan(TextWidth.standard.truncate(title, to: max(1, titleWidth)), style: base)],
                         x: inner.x + 1, y: y, clip: inner)

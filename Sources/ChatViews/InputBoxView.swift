@@ -7,13 +7,19 @@ struct InputBoxView {
     let theme: Theme
 
     func draw(in rect: Rect, on screen: inout Screen) {
-        var title = [StyledSpan(" \(state.currentBot) ", style: theme.style(for: "title"))]
+        var title = [StyledSpan(state.currentBot, style: theme.style(for: "title"))]
         if let parameters = state.current?.parameters, !parameters.isEmpty {
-            title.append(StyledSpan("· \(BotParameters.summary(parameters)) ", style: theme.style(for: "input.placeholder")))
+            title.append(StyledSpan(" · \(BotParameters.summary(parameters))", style: theme.style(for: "input.placeholder")))
         }
         screen.drawBox(rect, style: theme.style(for: "border.focused"), characters: .rounded, title: title)
-        let inner = Rect(x: rect.x + 1, y: rect.y + 1, width: rect.width - 2, height: rect.height - 2)
+        var inner = Rect(x: rect.x + 1, y: rect.y + 1, width: rect.width - 2, height: rect.height - 2)
         screen.fill(inner, style: theme.style(for: "input.text"))
+        // Chips first, at most half the box, so the text always keeps room.
+        let chips = AttachmentChips(state: state, theme: theme).lines(width: inner.width - 1).prefix(max(0, inner.height / 2))
+        for (offset, line) in chips.enumerated() {
+            screen.draw(line.spans, x: inner.x, y: inner.y + offset, clip: inner)
+        }
+        inner = Rect(x: inner.x, y: inner.y + chips.count, width: inner.width, height: inner.height - chips.count)
         let input = state.input
         guard !input.isEmpty else {
             screen.draw("Message \(state.currentBot)…  Enter sends · Alt-Enter newline · F1 keys",
@@ -43,10 +49,11 @@ struct InputBoxView {
         screen.cursor = (inner.x + caretX, inner.y + caretRow - first)
     }
 
-    /// Rows the text needs, for the layout.
-    static func lines(for input: InputBuffer, width: Int) -> Int {
-        input.text.split(separator: "\n", omittingEmptySubsequences: false).reduce(0) { total, line in
+    /// Rows the chips and the text need, for the layout.
+    static func lines(for state: AppState, width: Int, theme: Theme) -> Int {
+        let text = state.input.text.split(separator: "\n", omittingEmptySubsequences: false).reduce(0) { total, line in
             total + max(1, TextWrapper.wrap(String(line), width: max(1, width - 3)).count)
         }
+        return text + AttachmentChips(state: state, theme: theme).lines(width: width - 3).count
     }
 }

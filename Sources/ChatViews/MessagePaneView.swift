@@ -14,7 +14,8 @@ struct MessagePaneView {
     let theme: Theme
     let cache: WrapCache<String, [StyledLine]>
     let streaming: StreamingReplyLines
-    let times: TimeLabels
+    let times: MessageTimeFormat
+    let now: Date
 
     func draw(in rect: Rect, on screen: inout Screen) {
         screen.fill(rect, style: theme.style(for: "text"))
@@ -50,42 +51,59 @@ struct MessagePaneView {
     /// One message as display lines: who and when, the text, then its suggestions, files and
     /// how it ended when that was not a plain completion.
     private func lines(for message: ChatMessage, width: Int) -> [StyledLine] {
+        // The time's label is part of the revision: "14:05" becomes a date after midnight.
+        let time = times.label(for: message.createdAt, now: now)
         var hasher = Hasher()
+        hasher.combine(time)
         hasher.combine(message.content)
         hasher.combine(message.status)
         hasher.combine(message.suggestedReplies)
         hasher.combine(message.files)
+        hasher.combine(message.attachments)
         hasher.combine(message.error)
         return cache.lines(for: message.id, revision: hasher.finalize(), width: width) {
-            build(message, width: width)
+            build(message, time: time, width: width)
         }
     }
 
-    private func build(_ message: ChatMessage, width: Int) -> [StyledLine] {
+    /// `📎 name (type, size, …)` for a file sent or received.
+    private func fileLine(_ name: String, _ details: [String?], width: Int) -> [StyledLine] {
+        let known = details.compactMap { $0 }.filter { !$0.isEmpty }
+        return TextWrapper.wrap([StyledSpan("  📎 \(name) (\(known.joined(separator: ", ")))", style: theme.style(for: "chip"))], width: width)
+    }
+
+    private func build(_ message: ChatMessage, time: String, width: Int) -> [StyledLine] {
         var spans: [[StyledSpan]] = []
         let who = message.role == .user ? "You" : (message.bot ?? "Bot")
         let nameRole: ThemeRole = message.role == .user ? "message.user.name" : "message.bot.name"
         spans.append([StyledSpan(who, style: theme.style(for: nameRole)),
-                      StyledSpan("  " + times.label(for: message.createdAt), style: theme.style(for: "message.time"))])
+                      StyledSpan("  " + time, style: theme.style(for: "message.time"))])
         var lines = spans.flatMap { TextWrapper.wrap($0, width: width) }
         if message.content.isEmpty, message.status == .streaming {
             lines += TextWrapper.wrap([StyledSpan("…", style: theme.style(for: "text.dim"))], width: width)
-        } else if message.role == .bot, message.contentType != "text/plain", message.status == .streaming {
-            // Replies are markdown, rendered as they stream, from where they grew.
-            lines += streaming.lines(for: message.id, text: message.content, width: width, theme: theme)
         } else if message.role == .bot, message.contentType != "text/plain" {
-            lines += MarkdownRenderer.render(message.content, width: width, theme: theme)
+            // Replies are markdown, rendered as they stream (from where they grew).
+            let markdown = InlineFileReferences.resolve(message.content, files: message.files)
+            lines += message.status == .streaming
+                ? streaming.lines(for: message.id, text: markdown, width: width, theme: theme)
+                : MarkdownRenderer.render(markdown, width: width, theme: theme)
         } else {
             // What the user typed is shown as typed.
             for paragraph in message.content.split(separator: "\n", omittingEmptySubsequences: false) {
                 lines += TextWrapper.wrap([StyledSpan(String(paragraph), style: theme.style(for: "text"))], width: width)
             }
         }
+        for file in message.attachments {
+            lines += fileLine(file.name, [file.contentType, file.size.map(ByteSize.format)], width: width)
+        }
         for (index, suggestion) in message.suggestedReplies.enumerated() {
             lines += TextWrapper.wrap([StyledSpan("  \(index + 1). \(suggestion)", style: theme.style(for: "chip"))], width: width)
         }
         for file in message.files {
-            lines += TextWrapper.wrap([StyledSpan("  📎 \(file.name) (\(file.contentType))", style: theme.style(for: "chip"))], width: width)
+            lines += fileLine(file.name, [file.contentType, file.size.map(ByteSize.format), file.savedPath.map { "saved: \($0)" }], width: width)
+        }
+        if !message.files.isEmpty, message.status != .streaming {
+            lines += TextWrapper.wrap([StyledSpan("    Alt-S saves · Alt-O opens", style: theme.style(for: "text.dim"))], width: width)
         }
         switch message.status {
         case .cancelled:
@@ -95,6 +113,9 @@ struct MessagePaneView {
         case .error:
             let text = message.error?.text ?? "failed"
             lines += TextWrapper.wrap([StyledSpan("  ✗ \(text)", style: theme.style(for: "message.error"))], width: width)
+            if let error = message.error {
+                lines += TextWrapper.wrap([StyledSpan("    \(ErrorAdvice.advice(for: error))", style: theme.style(for: "text.dim"))], width: width)
+            }
         case .complete, .streaming:
             break
         }

@@ -25,6 +25,7 @@ struct StatusLineView {
         case .warning: role = "status.warning"
         case .error: role = "status.error"
         }
-        screen.draw("  " + status.text, style: theme.style(for: role).merged(over: bar), x: end, y: rect.y, clip: rect)
+        // A message that does not fit ends with "…", so a cut is never mistaken for the end.
+        screen.draw(TextWidth.standard.truncate("  " + status.text, to: rect.maxX - end), style: theme.style(for: role).merged(over: bar), x: end, y: rect.y, clip: rect)
     }
 }

@@ -21,9 +21,9 @@ struct InlineRenderer {
                 result.append(StyledSpan(text, style: style))
             case .code(let text):
                 result.append(StyledSpan(text, style: style.layered(with: theme.style(for: .markdownCode))))
-            case .softBreak:
-                result.append(StyledSpan(" ", style: style))
-            case .lineBreak:
+            case .softBreak, .lineBreak:
+                // A chat reply's single newlines are meant as line breaks (a list of files, a
+                // poem, an address), as chat interfaces show them; CommonMark would join them.
                 result.append(StyledSpan("\n", style: style))
             case .emphasis(let children):
                 append(children, style: style.layered(with: theme.style(for: .markdownEmphasis)), to: &result)

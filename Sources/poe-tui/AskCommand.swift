@@ -1,4 +1,6 @@
 import ArgumentParser
+import BotFiles
+import ChatStore
 import Foundation
 import PoeAPI
 import Synchronization
@@ -14,7 +16,8 @@ struct AskCommand: AsyncParsableCommand {
         and a newline. Suggested replies, files and errors go to stderr.
 
         Exit codes: 0 ok, 2 usage, 3 invalid key, 4 insufficient points, 5 rate limited,
-        6 network or timeout, 7 bot error or other HTTP error, 130 interrupted (Ctrl-C).
+        6 network or timeout, 7 bot error or other HTTP error, 8 a file not saved
+        (--save-files), 130 interrupted (Ctrl-C).
         """
     )
 
@@ -38,6 +41,9 @@ struct AskCommand: AsyncParsableCommand {
 
     @Flag(name: .long, help: "Do not save this exchange.")
     var noSave = false
+
+    @Option(name: .long, help: ArgumentHelp("Save the files the reply carries into this folder (created if missing).", valueName: "dir"))
+    var saveFiles: String?
 
     @OptionGroup var connection: ConnectionOptions
 
@@ -86,9 +92,11 @@ struct AskCommand: AsyncParsableCommand {
             }
         }
         let interrupted = Mutex(false)
+        let saving = Mutex<Task<(files: [ReceivedFile], failure: PoeError?), Never>?>(nil)
         let interrupt = InterruptSignal {
             interrupted.withLock { $0 = true }
             reply.cancel()
+            saving.withLock { $0?.cancel() }
         }
         defer { withExtendedLifetime(interrupt) {} }
 
@@ -104,10 +112,23 @@ struct AskCommand: AsyncParsableCommand {
         }
         if interrupted.withLock({ $0 }) { failure = .cancelled }
         printer.finish(error: failure)
-        if let record {
-            await record.finish(failure: failure, botError: printer.botError)
-            StandardStreams.writeError("conversation: \(record.conversation.id)\n")
+        await record?.finish(failure: failure, botError: printer.botError)
+        var saveFailure: PoeError?
+        if let saveFiles, !printer.files.isEmpty, failure != .cancelled {
+            let filesSaver = ReplyFilesSaver(saver: BotFileSaver(client: session.client), folder: saveFiles, json: json)
+            let files = printer.files.map(ReceivedFile.init)
+            let task = Task { await filesSaver.save(files) }
+            saving.withLock { $0 = task }
+            if interrupted.withLock({ $0 }) { task.cancel() }
+            let saved = await task.value
+            saveFailure = saved.failure
+            do {
+                try record?.recordSavedFiles(saved.files)
+            } catch {
+                StandardStreams.writeError("poe-tui: the saved files were not recorded: \(TerminalText.inertIfTerminal("\(error)"))\n")
+            }
         }
+        if let record { StandardStreams.writeError("conversation: \(record.conversation.id)\n") }
         if let store {
             StoreAccess.reportProblems(of: store)
             await store.close()
@@ -116,6 +137,7 @@ struct AskCommand: AsyncParsableCommand {
 
         if let failure { throw CommandFailure(status: ExitStatus(failure), message: nil) }
         if let botError = printer.botError { throw CommandFailure(status: ExitStatus(botError: botError), message: nil) }
+        if let saveFailure { throw CommandFailure(status: saveFailure == .cancelled ? .interrupted : .fileNotSaved, message: nil) }
     }
 
     private var outputMode: ReplyPrinter.Mode {

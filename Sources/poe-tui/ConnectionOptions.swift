@@ -12,13 +12,16 @@ struct ConnectionOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The configuration file (default: $XDG_CONFIG_HOME/poe-tui/config.toml).", valueName: "path"))
     var config: String?
 
+    /// `--config`, else `$XDG_CONFIG_HOME/poe-tui/config.toml`.
+    var configFile: URL {
+        config.map { URL(fileURLWithPath: $0) } ?? XDGDirectories().config.appendingPathComponent("config.toml")
+    }
+
     /// The settings in force: flags, then the environment, then the config file, then defaults.
     /// A bad config file stops here, with its file, line and setting named.
     func settings(flags: EffectiveSettings.Flags = .init()) throws -> EffectiveSettings {
-        let file = config.map { URL(fileURLWithPath: $0) }
-            ?? XDGDirectories().config.appendingPathComponent("config.toml")
         do {
-            let (fileSettings, warnings) = try SettingsFile.load(from: file)
+            let (fileSettings, warnings) = try SettingsFile.load(from: configFile)
             for warning in warnings { StandardStreams.writeError("poe-tui: warning: \(warning)\n") }
             var environment = ProcessInfo.processInfo.environment
             if demo { environment["POE_API_KEY"] = "demo-key" }  // never run a key command for the demo

@@ -9,6 +9,8 @@ final class ExchangeRecord {
     let store: ConversationStore
     private(set) var conversation: Conversation
     private let recorder: ReplyRecorder
+    /// The reply as `finish` wrote it.
+    private var finishedReply: ChatMessage?
 
     /// An uploaded file and where it came from.
     struct Upload {
@@ -44,7 +46,7 @@ final class ExchangeRecord {
         case .text(let text): recorder.append(text)
         case .replaceResponse(let text): recorder.replace(text)
         case .suggestedReply(let text): recorder.addSuggestedReply(text)
-        case .file(let file): recorder.addFile(ReceivedFile(name: file.name, url: file.url, contentType: file.contentType))
+        case .file(let file): recorder.addFile(ReceivedFile(file))
         case .meta, .json, .data, .error, .done: break
         }
     }
@@ -65,7 +67,16 @@ final class ExchangeRecord {
         case (nil, nil):
             status = .complete
         }
-        _ = await recorder.finish(status: status, error: error)
+        finishedReply = await recorder.finish(status: status, error: error)
         await store.flush()
+    }
+
+    /// Writes the reply's files again, now with where they were saved (after `finish`).
+    func recordSavedFiles(_ files: [ReceivedFile]) throws {
+        guard var reply = finishedReply, let index = conversation.messages.firstIndex(where: { $0.id == reply.id }) else { return }
+        reply.files = files
+        finishedReply = reply
+        conversation.messages[index] = reply
+        conversation = try store.saveNow(conversation)
     }
 }

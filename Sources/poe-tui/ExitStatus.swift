@@ -9,6 +9,8 @@ enum ExitStatus: Int32 {
     case rateLimited = 5
     case network = 6
     case botError = 7
+    /// The reply completed, but a file it carried could not be saved (`ask --save-files`).
+    case fileNotSaved = 8
     case interrupted = 130
 
     init(_ error: PoeError) {
@@ -21,6 +23,7 @@ enum ExitStatus: Int32 {
         case .uploadTooLarge, .unreadableFile: self = .usage
         case .botFailed(let event): self = ExitStatus(botError: event)
         case .unknownBot, .server, .http, .protocolViolation, .incomplete, .uploadRejected: self = .botError
+        case .downloadFailed, .unwritableFile: self = .fileNotSaved
         }
     }
 

@@ -8,7 +8,7 @@ struct PoeTUI: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "poe-tui",
         abstract: "A terminal client for Poe: many conversations, many bots, one key.",
-        discussion: "Without a subcommand, starts the full-screen app (the offline demo with --demo, or when no key is configured).",
+        discussion: "Without a subcommand, starts the full-screen app (the offline demo with --demo); with no key configured, a first-run screen asks for one or starts the demo.",
         version: "0.1.0",
         subcommands: [AskCommand.self, BotsCommand.self, BalanceCommand.self, ListCommand.self, SearchCommand.self,
                       ExportCommand.self, RemoveCommand.self, RestoreCommand.self, KeysCommand.self]

@@ -154,6 +154,8 @@ enum EventJSON {
         case .incomplete: return "incomplete"
         case .cancelled: return "cancelled"
         case .uploadTooLarge, .unreadableFile, .uploadRejected: return "upload"
+        case .downloadFailed: return "download"
+        case .unwritableFile: return "save"
         case .botFailed: return "bot_error"
         }
     }

@@ -140,6 +140,27 @@ struct FullScreenTests {
         await again.waitFor(text: "EXITED 0")
     }
 
+    @Test func theConversationOpenAtQuitIsOpenAgain() async throws {
+        let environment = CommandRunner.environment()
+        do {
+            let app = try await start(environment)
+            try app.type("older one", then: "Enter")
+            await app.waitFor("the first reply") { $0.components(separatedBy: "older one").count >= 4 }
+            try app.press("C-n")
+            await app.waitFor(text: "2 older one")
+            try app.type("newer one", then: "Enter")
+            await app.waitFor("the second reply") { $0.components(separatedBy: "newer one").count >= 4 }
+            try app.press("M-2")  // the older conversation, second in the list
+            await app.waitFor("the older conversation") { $0.components(separatedBy: "newer one").count == 2 }
+            try app.press("C-q")
+            await app.waitFor(text: "EXITED 0")
+        }
+        let again = try await start(environment)
+        await again.waitFor("the older conversation open") { $0.components(separatedBy: "older one").count >= 4 && $0.components(separatedBy: "newer one").count == 2 }
+        try again.press("C-q")
+        await again.waitFor(text: "EXITED 0")
+    }
+
     @Test func tinyTerminalSaysSo() async throws {
         let app = try await start(CommandRunner.environment())
         try app.resize(width: 30, height: 8)

@@ -111,6 +111,11 @@ struct CodecTests {
         (#"{"schema":2,"id":"x","bot":"\ud83d\ude00 \"q\" \/ \b\f\n\r\t \u0000","createdAt":"2026-11-26T21:45:00Z"}"#, true),
         (#"{"schema":2,"id":"x","bot":"b","createdAt":"2026-11-26T21:45:00Z","parameters":{"a":1.0,"b":1e2,"c":1.5,"d":-0,"e":-0.0,"f":0.1,"g":2.5e-3,"h":1e-400,"i":1.00000000000000000001,"j":9223372036854775807,"k":-9223372036854775808}}"#, true),
         (#"{"schema":2,"id":"x","bot":"b","createdAt":"2026-11-26T21:45:00Z","messages":[{"id":"m","role":"user","createdAt":"2026-11-26T21:45:00.123Z"},{"id":"n","role":"bot","createdAt":"2026-11-26T21:45:01Z","content":null,"bot":null,"status":null,"error":null,"attachments":[{"name":"a","contentType":"t","size":null,"url":null}],"files":[{"name":"f","url":"u","contentType":"t","savedPath":null}],"suggestedReplies":["s"],"pointsSpent":3}]}"#, true),
+        (#"{"schema":2,"id":"x","bot":"b","createdAt":"2026-11-26T21:45:00Z","messages":[{"id":"n","role":"bot","createdAt":"2026-11-26T21:45:01Z","files":[{"size":12,"inlineRef":"r","url":"u","name":"f","contentType":"t","extra":[1]},{"name":"g","url":"v","contentType":"t","inlineRef":null,"size":null}]}]}"#, true),
+        // A size written as a fraction, or a key given twice, is left to JSONDecoder.
+        (#"{"schema":2,"id":"x","bot":"b","createdAt":"2026-11-26T21:45:00Z","messages":[{"id":"n","role":"bot","createdAt":"2026-11-26T21:45:01Z","files":[{"name":"f","url":"u","contentType":"t","size":1.5}]}]}"#, false),
+        (#"{"schema":2,"id":"x","bot":"b","createdAt":"2026-11-26T21:45:00Z","messages":[{"id":"n","role":"bot","createdAt":"2026-11-26T21:45:01Z","files":[{"name":"f","url":"u","contentType":"t","inlineRef":"a","inlineRef":"b"}]}]}"#, false),
+        (#"{"schema":2,"id":"x","bot":"b","createdAt":"2026-11-26T21:45:00Z","messages":[{"id":"n","role":"bot","createdAt":"2026-11-26T21:45:01Z","files":[{"name":"f","url":"u","contentType":"t","inlineRef":5}]}]}"#, false),
         (#"{"schema":1,"id":"x","model":"b","created":"2026-11-26T21:45:00Z"}"#, false),
         (#"{"schema":3,"id":"x","bot":"b","createdAt":"2026-11-26T21:45:00Z","future":[{}]}"#, true),
         // Refused by the fast reader: JSONDecoder decides (some of these it accepts).

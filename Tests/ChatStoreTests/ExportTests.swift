@@ -16,7 +16,8 @@ struct ExportTests {
             createdAt: start.addingTimeInterval(60)))
         conversation.append(ChatMessage(
             role: .bot, bot: "GPT-4o", content: "**Kyoto**, in autumn.", createdAt: start.addingTimeInterval(61),
-            completedAt: start.addingTimeInterval(65), files: [ReceivedFile(name: "map.png", url: "https://poe.example/map.png", contentType: "image/png", savedPath: "/tmp/map.png")],
+            completedAt: start.addingTimeInterval(65), files: [ReceivedFile(name: "map.png", url: "https://poe.example/map.png", contentType: "image/png", savedPath: "/tmp/map.png"),
+                    ReceivedFile(name: "route.gpx", url: "https://poe.example/route.gpx", contentType: "application/gpx+xml", inlineRef: "r1", size: 3_000)],
             pointsSpent: 120))
         conversation.append(ChatMessage(role: .bot, bot: "Claude-Sonnet-4", content: "Or Lisb", createdAt: start.addingTimeInterval(120), status: .interrupted))
         try store.saveNow(conversation)
@@ -48,6 +49,7 @@ struct ExportTests {
 
             Files:
             - [map.png](<https://poe.example/map.png>) (image/png), saved as /tmp/map.png
+            - [route.gpx](<https://poe.example/route.gpx>) (application/gpx+xml, 2.9 KB)
 
             ---
 

@@ -13,7 +13,7 @@ struct FastPathTests {
         var conversation = Conversation(id: "20261126-212500-0001", title: "T", createdAt: start, bot: "B")
         var previous: EncodedConversation?
         for step in 0..<400 {
-            switch Int.random(in: 0..<9, using: &generator) {
+            switch Int.random(in: 0..<10, using: &generator) {
             case 0...2:
                 conversation.append(ChatMessage(id: "m\(step)", role: .bot, content: "reply \(step)", createdAt: start + Double(step)))
             case 3...4 where !conversation.messages.isEmpty:
@@ -22,6 +22,16 @@ struct FastPathTests {
                 conversation.messages[Int.random(in: 0..<conversation.messages.count, using: &generator)].status = .interrupted
             case 6 where !conversation.messages.isEmpty:
                 conversation.messages.remove(at: Int.random(in: 0..<conversation.messages.count, using: &generator))
+            case 9 where !conversation.messages.isEmpty:
+                // A bot's file arrives, then is saved: its path and size are filled in later.
+                let last = conversation.messages.count - 1
+                if let file = conversation.messages[last].files.indices.last, conversation.messages[last].files[file].size == nil {
+                    conversation.messages[last].files[file].savedPath = "/home/me/Downloads/f\(step) (1).png"
+                    conversation.messages[last].files[file].size = Int64(step)
+                } else {
+                    conversation.messages[last].files.append(
+                        ReceivedFile(name: "f\(step).png", url: "https://poe.example/\(step)", contentType: "image/png", inlineRef: "r\(step)"))
+                }
             case 7: conversation.draft += "d"
             case 8: conversation.title += "t"
             default: conversation.unread += 1
@@ -119,6 +129,13 @@ struct FastPathTests {
             #expect(MessageComparison.equal([message], [other]) == (message == other))
             #expect(!MessageComparison.equal([message], [other]))
         }
+        var withFile = message
+        withFile.files = [ReceivedFile(name: "f", url: "u", contentType: "t", inlineRef: "r")]
+        var saved = withFile
+        saved.files[0].savedPath = "/tmp/f"
+        var sized = withFile
+        sized.files[0].size = 0
+        for other in [saved, sized] { #expect(!MessageComparison.equal([withFile], [other])) }
         #expect(MessageComparison.equal([message], [message]))
         #expect(MessageComparison.firstDifference([message, message], [message]) == 1)
     }

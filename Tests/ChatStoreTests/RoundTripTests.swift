@@ -22,8 +22,11 @@ struct RoundTripTests {
             content: "", createdAt: date.addingTimeInterval(0.002), completedAt: date.addingTimeInterval(3.5),
             status: .error, error: MessageError(text: "Rate limited", kind: "rate_limit", retryable: true),
             suggestedReplies: ["Try again", "Explain more"],
-            files: [ReceivedFile(name: "chart.png", url: "https://poe.example/f/2", contentType: "image/png", savedPath: "/tmp/chart.png"),
-                    ReceivedFile(name: "data.csv", url: "https://poe.example/f/3", contentType: "text/csv")],
+            files: [ReceivedFile(name: "chart.png", url: "https://poe.example/f/2", contentType: "image/png", savedPath: "/tmp/chart.png",
+                                 inlineRef: "chart01", size: 48_213),
+                    ReceivedFile(name: "data.csv", url: "https://poe.example/f/3", contentType: "text/csv"),
+                    ReceivedFile(name: "", url: "https://poe.example/f/4", contentType: "", inlineRef: "", size: 0),
+                    ReceivedFile(name: "big.bin", url: "u", contentType: "application/octet-stream", size: Int64.max)],
             pointsSpent: 321)
         let system = ChatMessage(id: "20261126-212500-00000003", role: .system, content: "Be brief.", createdAt: date.addingTimeInterval(1), status: .cancelled)
         let huge = ChatMessage(

@@ -20,7 +20,11 @@ import MarkdownRendering
         #expect(rendered("Hello\n=====", width: 20) == ["# Hello"])
     }
 
-    @Test func paragraphsWrapAndJoinSoftBreaks() {
+    @Test func singleNewlinesInAReplyStayLineBreaks() {
+        #expect(rendered("Files:\n📎 a.txt (11 bytes)\n📎 b.bin", width: 40) == ["Files:", "📎 a.txt (11 bytes)", "📎 b.bin"])
+    }
+
+    @Test func paragraphsWrapAndKeepBreaks() {
         #expect(rendered("line one  \nline two\nsoft\n\nnext paragraph here", width: 12) == [
             "line one", "line two", "soft", "", "next", "paragraph", "here",
         ])

@@ -117,6 +117,28 @@ import Testing
         #expect(image.body.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
     }
 
+    @Test func artistSendsAnyFileNameAsItIsAndSeveralFiles() async throws {
+        let harness = try await Harness.start()
+        defer { Task { await harness.emulator.stop() } }
+        for name in ["../../x", "/abs/path", "\u{1B}[31mred\u{1B}[0m.png", "", "..", "日本語 名前.png"] {
+            let parameters = "{\"file_name\": \(PythonJSON.string(.string(name))), \"files\": 2}"
+            let events = parseEvents(try await harness.query("Artist", parameters: parameters).text)
+            #expect(events.map(\.name) == ["meta", "file", "text", "file", "text", "text", "done"], "\(name)")
+            let files = try events.filter { $0.name == "file" }.map { try #require(try JSONValue.parse(Array($0.data.utf8)).objectValue) }
+            #expect(files.map { $0["name"]?.stringValue } == [name, name])
+            #expect(files.map { $0["inline_ref"]?.stringValue } == ["art00001", "art00002"])
+            let urls = files.compactMap { $0["url"]?.stringValue }
+            #expect(Set(urls).count == 2)
+            for url in urls {
+                let image = try await Curl.run([url])
+                #expect(image.status == 200 && image.body == PNGImage.artistPicture, "\(name): \(url)")
+            }
+        }
+        for bad in [#"{"files": 0}"#, #"{"files": 11}"#, #"{"file_name": 5}"#] {
+            #expect(try await harness.query("Artist", parameters: bad).status == 400, "\(bad)")
+        }
+    }
+
     @Test func failSendsAnErrorEventThenDone() async throws {
         let harness = try await Harness.start()
         defer { Task { await harness.emulator.stop() } }

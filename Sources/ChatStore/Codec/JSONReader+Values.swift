@@ -36,12 +36,14 @@ extension JSONReader {
         return StoredAttachment(name: name, localPath: localPath, url: url, contentType: contentType, size: size)
     }
 
-    /// `ReceivedFile`'s synthesized `Decodable`: only `savedPath` optional.
+    /// `ReceivedFile`'s synthesized `Decodable`: `name`, `url` and `contentType` required.
     mutating func receivedFile() throws(Unexpected) -> ReceivedFile {
         var name: String?
         var url: String?
         var contentType: String?
         var savedPath: String?
+        var inlineRef: String?
+        var size: Int64?
         var seen = SeenKeys()
         var object = try beginObject()
         while let key = try nextKey(&object) {
@@ -57,12 +59,19 @@ extension JSONReader {
             } else if self.key(key, is: "savedPath") {
                 try seen.insert(3)
                 savedPath = try null() ? nil : string()
+            } else if self.key(key, is: "inlineRef") {
+                try seen.insert(4)
+                inlineRef = try null() ? nil : string()
+            } else if self.key(key, is: "size") {
+                try seen.insert(5)
+                size = try null() ? nil : Int64(int())
             } else {
                 try skipValue()
             }
         }
         guard let name, let url, let contentType else { throw Unexpected() }
-        return ReceivedFile(name: name, url: url, contentType: contentType, savedPath: savedPath)
+        return ReceivedFile(
+            name: name, url: url, contentType: contentType, savedPath: savedPath, inlineRef: inlineRef, size: size)
     }
 
     /// `MessageError`'s synthesized `Decodable`: every field required.

@@ -153,15 +153,24 @@ extension PrettyJSONWriter {
         closeArray()
     }
 
+    /// `ReceivedFile`'s synthesized `Encodable`, keys sorted, absent optionals left out.
     mutating func receivedFile(_ file: ReceivedFile) {
         openObject()
         key("contentType")
         string(file.contentType)
+        if let inlineRef = file.inlineRef {
+            key("inlineRef")
+            string(inlineRef)
+        }
         key("name")
         string(file.name)
         if let savedPath = file.savedPath {
             key("savedPath")
             string(savedPath)
+        }
+        if let size = file.size {
+            key("size")
+            int(size)
         }
         key("url")
         string(file.url)

@@ -76,7 +76,9 @@ struct MarkdownExport {
     }
 
     private func fileLine(_ file: ReceivedFile) -> String {
-        var line = "- [\(file.name)](<\(file.url)>) (\(file.contentType))"
+        var details = [file.contentType]
+        if let size = file.size { details.append(Self.size(size)) }
+        var line = "- [\(file.name)](<\(file.url)>) (\(details.joined(separator: ", ")))"
         if let path = file.savedPath { line += ", saved as \(path)" }
         return line
     }

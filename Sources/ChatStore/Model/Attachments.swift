@@ -21,17 +21,27 @@ public struct StoredAttachment: Codable, Sendable, Hashable {
 }
 
 /// A file a bot sent with its reply; `savedPath` once the user saved a copy.
+///
+/// `inlineRef` is the name the reply's markdown uses for it (`![alt][ref]`); `size` is known
+/// once the file was downloaded. Both are absent when unknown.
 public struct ReceivedFile: Codable, Sendable, Hashable {
     public var name: String
     public var url: String
     public var contentType: String
     public var savedPath: String?
+    public var inlineRef: String?
+    public var size: Int64?
 
-    public init(name: String, url: String, contentType: String, savedPath: String? = nil) {
+    public init(
+        name: String, url: String, contentType: String, savedPath: String? = nil, inlineRef: String? = nil,
+        size: Int64? = nil
+    ) {
         self.name = name
         self.url = url
         self.contentType = contentType
         self.savedPath = savedPath
+        self.inlineRef = inlineRef
+        self.size = size
     }
 }
 

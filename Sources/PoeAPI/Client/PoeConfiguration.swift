@@ -72,9 +72,12 @@ public struct XDGDirectories: Sendable {
     public var data: URL
     public var config: URL
     public var state: URL
+    /// `$HOME` as the shell has it (not the password file's: tests and sandboxes set it).
+    public var home: URL
 
     public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
         let home = URL(fileURLWithPath: environment["HOME"] ?? NSHomeDirectory())
+        self.home = home
         func base(_ name: String, _ fallback: String) -> URL {
             if let path = environment[name], path.hasPrefix("/") { return URL(fileURLWithPath: path) }
             return home.appendingPathComponent(fallback)

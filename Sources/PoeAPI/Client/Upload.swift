@@ -12,10 +12,7 @@ extension PoeClient {
         progress: (@Sendable (Int64, Int64) -> Void)? = nil
     ) async throws -> PoeAttachment {
         let fileName = (path as NSString).lastPathComponent
-        let size = try Self.regularFileSize(path)
-        guard size <= configuration.maxUploadBytes else {
-            throw PoeError.uploadTooLarge(path: path, size: size, limit: configuration.maxUploadBytes)
-        }
+        _ = try Self.checkedUploadSize(path, limit: configuration.maxUploadBytes)
         let type = contentType ?? MediaType.guess(fileName: fileName)
         let request = HTTPRequest(
             method: "POST",
@@ -43,6 +40,14 @@ extension PoeClient {
             throw PoeError.uploadRejected("unexpected response from the upload endpoint")
         }
         return PoeAttachment(url: response.attachment_url, contentType: response.mime_type, name: fileName)
+    }
+
+    /// The size of a file that can be uploaded, or why not (missing, a folder, unreadable, over
+    /// the cap with both sizes): the UI checks files with this when they are attached.
+    public static func checkedUploadSize(_ path: String, limit: Int64) throws -> Int64 {
+        let size = try regularFileSize(path)
+        guard size <= limit else { throw PoeError.uploadTooLarge(path: path, size: size, limit: limit) }
+        return size
     }
 
     /// The size of a readable regular file, or a readable reason why it cannot be uploaded.
@@ -81,5 +86,18 @@ public enum MediaType {
     public static func guess(fileName: String) -> String {
         let ext = (fileName as NSString).pathExtension.lowercased()
         return byExtension[ext] ?? "application/octet-stream"
+    }
+
+    /// Where several extensions name one type, the one files of that type usually have.
+    private static let preferredExtension: [String: String] = [
+        "image/jpeg": "jpg", "text/html": "html", "application/yaml": "yaml", "text/x-c": "c", "text/plain": "txt",
+    ]
+
+    /// The usual extension for a content type (`image/png` → `png`), ignoring case and
+    /// parameters (`; charset=utf-8`); nil for a type not known here.
+    public static func fileExtension(for contentType: String) -> String? {
+        let type = contentType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+        if let preferred = preferredExtension[type] { return preferred }
+        return byExtension.filter { $0.value == type }.map(\.key).min()
     }
 }

@@ -34,6 +34,10 @@ public enum PoeError: Error, Sendable, Equatable {
     case unreadableFile(path: String, reason: String)
     /// The upload endpoint refused the file or answered something unusable.
     case uploadRejected(String)
+    /// A file a bot sent could not be fetched: an error status, or an address that is not http(s).
+    case downloadFailed(String)
+    /// A local file cannot be created or written (a download's destination).
+    case unwritableFile(path: String, reason: String)
     /// No API key was configured.
     case missingKey
     /// The bot answered with an `error` event.
@@ -67,11 +71,15 @@ extension PoeError: CustomStringConvertible {
         case .cancelled:
             return "Cancelled."
         case .uploadTooLarge(let path, let size, let limit):
-            return "\(path) is \(ByteCountText.format(size)), over the upload limit of \(ByteCountText.format(limit))."
+            return "\(path) is \(ByteSize.format(size)), over the upload limit of \(ByteSize.format(limit))."
         case .unreadableFile(let path, let reason):
             return "Cannot read \(path): \(reason)."
         case .uploadRejected(let message):
             return "Upload failed: \(message)."
+        case .downloadFailed(let message):
+            return "Download failed: \(message)."
+        case .unwritableFile(let path, let reason):
+            return "Cannot write \(path): \(reason)."
         case .botFailed(let event):
             return "The bot reported an error: \(event.text)"
         case .missingKey:
@@ -90,20 +98,5 @@ extension PoeError: CustomStringConvertible {
 
     private static func seconds(_ value: Double) -> String {
         value == value.rounded() ? "\(Int(value)) s" : "\(String(format: "%.1f", value)) s"
-    }
-}
-
-/// Human-readable byte counts ("1.5 MB"), decimal units as file managers show them.
-public enum ByteCountText {
-    public static func format(_ bytes: Int64) -> String {
-        if bytes < 1000 { return "\(bytes) bytes" }
-        let units = ["kB", "MB", "GB", "TB"]
-        var value = Double(bytes) / 1000
-        var unit = 0
-        while value >= 1000, unit < units.count - 1 {
-            value /= 1000
-            unit += 1
-        }
-        return String(format: value < 10 ? "%.1f" : "%.0f", value) + " " + units[unit]
     }
 }

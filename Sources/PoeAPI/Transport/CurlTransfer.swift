@@ -51,7 +51,15 @@ final class CurlTransfer: @unchecked Sendable {
         poe_curl_setopt_string(easy, CURLOPT_URL, request.url)
         poe_curl_setopt_long(easy, CURLOPT_NOSIGNAL, 1)
         poe_curl_setopt_long(easy, CURLOPT_TCP_KEEPALIVE, 1)
-        poe_curl_setopt_long(easy, CURLOPT_FOLLOWLOCATION, 0)
+        // Bots' file URLs come from the network: never `file://`, `ftp://` and the like.
+        poe_curl_setopt_string(easy, CURLOPT_PROTOCOLS_STR, "http,https")
+        if request.followsRedirects {
+            poe_curl_setopt_long(easy, CURLOPT_FOLLOWLOCATION, 1)
+            poe_curl_setopt_long(easy, CURLOPT_MAXREDIRS, 5)
+            poe_curl_setopt_string(easy, CURLOPT_REDIR_PROTOCOLS_STR, "http,https")
+        } else {
+            poe_curl_setopt_long(easy, CURLOPT_FOLLOWLOCATION, 0)
+        }
         poe_curl_setopt_long(easy, CURLOPT_CONNECTTIMEOUT_MS, request.connectTimeout.milliseconds)
         poe_curl_setopt_string(easy, CURLOPT_ACCEPT_ENCODING, "")
         poe_curl_setopt_pointer(easy, CURLOPT_ERRORBUFFER, errorBuffer)
@@ -125,7 +133,9 @@ final class CurlTransfer: @unchecked Sendable {
             status = parts.count > 1 ? Int(parts[1]) ?? 0 : 0
             headers = [:]
         } else if text.isEmpty {
-            if status >= 200 { deliverHead() }
+            // A redirect curl is about to follow is not the response: the next head is.
+            let redirected = request.followsRedirects && (300..<400).contains(status) && headers["location"] != nil
+            if status >= 200 && !redirected { deliverHead() }
         } else if let colon = text.firstIndex(of: ":") {
             let name = text[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
             let value = text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces)

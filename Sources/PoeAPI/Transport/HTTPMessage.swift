@@ -32,6 +32,9 @@ struct HTTPRequest: Sendable {
     var idleTimeout: Duration? = .seconds(60)
     /// Whether to report upload progress events.
     var reportsUploadProgress = false
+    /// Whether to follow up to 5 redirects (http and https only). curl sends a custom
+    /// `Authorization` header only to the first host, never to the one redirected to.
+    var followsRedirects = false
 }
 
 /// The status line and headers of a response, delivered before any of its body.

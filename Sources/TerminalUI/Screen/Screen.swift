@@ -44,10 +44,14 @@ public struct Screen: Sendable, Equatable {
 
     public func contains(x: Int, y: Int) -> Bool { x >= 0 && y >= 0 && x < width && y < height }
 
-    /// Fills a rectangle with blanks of `style`.
+    /// Fills a rectangle with blanks of `style`. A wide glyph cut by either edge loses its
+    /// outside half too, as with `put`: no half glyph is left for the terminal to garble.
     public mutating func fill(_ rect: Rect, style: Style) {
         let clipped = rect.intersection(Rect(x: 0, y: 0, width: width, height: height))
+        guard !clipped.isEmpty else { return }
         for y in clipped.y..<clipped.maxY {
+            clearPair(x: clipped.x, y: y)
+            clearPair(x: clipped.maxX - 1, y: y)
             for x in clipped.x..<clipped.maxX { self[x, y] = Cell(" ", width: 1, style: style) }
         }
     }

@@ -30,7 +30,7 @@ final class ChatApp {
         self.store = store
         let waker = terminal.waker
         inbox = AppInbox(wake: { waker.wake() })
-        runner = EffectRunner(client: client, store: store, inbox: inbox)
+        runner = EffectRunner(client: client, store: store, inbox: inbox, downloads: settings.downloadsFolder)
         let (stream, continuation) = AsyncStream<Effect>.makeStream()
         effects = continuation
         let runner = runner
@@ -40,14 +40,21 @@ final class ChatApp {
         let size = terminal.size
         state = AppState(width: size.width, height: size.height, defaultBot: settings.bot, keyMap: keyMap)
         state.remembered = RememberedFile().load()
+        state.uploadLimit = client.configuration.maxUploadBytes
         // Favourites toggled in the picker replace the config's list from then on.
         state.favouriteBots = state.remembered.favouriteBots ?? settings.favouriteBots
         let noColor = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
         renderer = ChatRenderer(theme: Theme(theme, colors: ColorMode(colorCount: terminal.colorCount, noColor: noColor)))
         let conversations = store.list()
-        let open = conversations.first.flatMap { try? store.load($0.id) }
+        // The conversation open at the last quit, else the newest.
+        let last = state.remembered.lastConversation.flatMap { id in conversations.first { $0.id == id } }
+        let open = (last ?? conversations.first).flatMap { try? store.load($0.id) }
         _ = Reducer.reduce(&state, .started(conversations: conversations, open: open))
         if let notice { state.status = notice }
+        if open == nil {
+            state.inputs[""] = InputBuffer(text: state.remembered.newDraft ?? "")
+            state.draftAttachments[""] = state.remembered.newDraftAttachments
+        }
         for problem in store.takeProblems() { state.status = StatusMessage(problem.description, .warning) }
     }
 
@@ -222,11 +229,22 @@ final class ChatApp {
         }
     }
 
-    /// Unsent text stays with its conversation across restarts.
+    /// Unsent text and attached files stay with their conversation across restarts; the draft
+    /// typed before any conversation exists is remembered on its own.
     private func saveDrafts() {
-        for (id, input) in state.inputs where !id.isEmpty {
-            guard var conversation = state.loaded[id], conversation.draft != input.text else { continue }
-            conversation.draft = input.text
+        let newDraft = state.inputs[""]?.text ?? "", newFiles = state.draftAttachments[""] ?? []
+        var remembered = state.remembered
+        remembered.newDraft = newDraft.isEmpty ? nil : newDraft
+        remembered.newDraftAttachments = newFiles.isEmpty ? nil : newFiles
+        remembered.lastConversation = state.currentID
+        if remembered != state.remembered { try? RememberedFile().save(remembered) }
+        for id in Set(state.inputs.keys).union(state.draftAttachments.keys) where !id.isEmpty {
+            guard var conversation = state.loaded[id] else { continue }
+            let text = state.inputs[id]?.text ?? conversation.draft
+            let files = state.draftAttachments[id] ?? []
+            guard conversation.draft != text || conversation.draftAttachments != files else { continue }
+            conversation.draft = text
+            conversation.draftAttachments = files
             store.save(conversation)
         }
     }

@@ -1,19 +1,28 @@
 import ChatCore
 import ChatStore
+import FilePicking
 import Foundation
 import PoeAPI
 
 /// Performs the reducer's effects off the render loop: the store, and the Poe client's
 /// streaming replies, whose events come back through the inbox. Owns every reply in flight.
 actor EffectRunner {
-    private let client: PoeClient
+    let client: PoeClient
     private let store: ConversationStore
-    private let inbox: AppInbox
+    let inbox: AppInbox
     /// Replies in flight, by conversation id.
     private var replies: [String: ReplyStream] = [:]
+    /// Sends uploading their files, by conversation id.
+    var uploadTasks: [String: Task<Void, Never>] = [:]
+    /// The file picker's folder listing in progress.
+    var listing: Task<Void, Never>?
 
-    init(client: PoeClient, store: ConversationStore, inbox: AppInbox) {
+    /// Where bots' files are saved (config `downloads_folder`, else the XDG downloads folder).
+    let downloads: URL
+
+    init(client: PoeClient, store: ConversationStore, inbox: AppInbox, downloads: URL) {
         self.client = client
+        self.downloads = downloads
         self.store = store
         self.inbox = inbox
     }
@@ -56,6 +65,27 @@ actor EffectRunner {
             }
         case .quit:
             for reply in replies.values { reply.cancel() }
+        case .inspectFiles(let draft, let paths):
+            inspect(paths, draft: draft)
+        case .completePath(let draft, let token):
+            let (completion, choices) = PathCompletion.complete(token)
+            inbox.post(.pathCompleted(draft: draft, token: token, completion: completion, choices: choices))
+        case .resolveMentions(let draft, let tokens):
+            resolveMentions(tokens, draft: draft)
+        case .upload(let conversationID, let files):
+            upload(files, conversationID: conversationID)
+        case .cancelUpload(let conversationID):
+            cancelUpload(conversationID)
+        case .listFolder(let request):
+            list(request)
+        case .stopListing:
+            listing?.cancel()
+            listing = nil
+        case .previewFile(let path):
+            let inbox = inbox
+            Task.detached(priority: .userInitiated) { inbox.post(.previewLoaded(await FilePreview.load(path: path))) }
+        case .saveFiles(let conversationID, let files, let open):
+            save(files, conversationID: conversationID, thenOpen: open)
         case .remember(let remembered):
             do {
                 try RememberedFile().save(remembered)
@@ -72,6 +102,7 @@ actor EffectRunner {
 
     /// Waits for cancelled replies to be recorded and everything to reach the disk.
     func shutDown() async {
+        for upload in uploadTasks.values { upload.cancel() }
         for reply in replies.values { reply.cancel() }
         while !replies.isEmpty { try? await Task.sleep(for: .milliseconds(5)) }
         await store.flush()
@@ -114,7 +145,7 @@ actor EffectRunner {
                 case .replaceResponse(let text): recorder.replace(text); update = .replace(text)
                 case .suggestedReply(let text): recorder.addSuggestedReply(text); update = .suggestion(text)
                 case .file(let file):
-                    let received = ReceivedFile(name: file.name, url: file.url, contentType: file.contentType)
+                    let received = ReceivedFile(file)
                     recorder.addFile(received)
                     update = .file(received)
                 case .error(let event): botError = event; update = nil

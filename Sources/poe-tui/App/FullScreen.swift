@@ -13,11 +13,6 @@ enum FullScreen {
         var connection = connection
         var notice: StatusMessage?
         let settings = try connection.settings(flags: .init(theme: themeName))
-        if !connection.demo, settings.apiKey.isEmpty {
-            // No key anywhere: the demo, and a word on how to use Poe for real.
-            connection.demo = true
-            notice = StatusMessage("No API key: this is the offline demo. Set POE_API_KEY or api_key in config.toml for Poe.", .warning)
-        }
         let keyMap: KeyMap
         do {
             keyMap = try KeyMap.withOverrides(settings.keys)
@@ -25,6 +20,26 @@ enum FullScreen {
             throw CommandFailure(status: .usage, message: error.description)
         }
         let theme = try loadTheme(settings.theme)
+        if !connection.demo, settings.apiKey.isEmpty {
+            if FirstRunScreen.isInteractive {
+                // No key anywhere: the first-run screen asks for one, or starts the demo.
+                let outcome: FirstRunOutcome
+                do {
+                    outcome = try await FirstRunScreen.run(configFile: connection.configFile, settings: settings, theme: theme)
+                } catch {
+                    throw CommandFailure(status: .usage, message: error.description)
+                }
+                switch outcome {
+                case .saved: notice = StatusMessage("Key saved in \(FirstRunScreen.shortPath(connection.configFile.path)), readable only by you.")
+                case .demo: connection.demo = true
+                case .quit: return 0
+                case .terminated(let signal): return 128 + signal
+                }
+            } else {
+                connection.demo = true
+                notice = StatusMessage("No API key: this is the offline demo. Set POE_API_KEY or api_key in config.toml for Poe.", .warning)
+            }
+        }
         let session = try await connection.connect(flags: .init(theme: themeName))
         var appSettings = session.settings
         if session.isDemo { appSettings.bot = "Echo" }  // the emulator's bots, not Poe's

@@ -1,0 +1,152 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+import Synchronization
+
+/// A tiny HTTP server on 127.0.0.1 that answers each request with bytes a test writes by hand:
+/// redirects, a body that stops halfway and holds the connection open, a body whose end is the
+/// connection's close. The emulator answers like Poe; this answers like a misbehaving CDN.
+///
+/// Blocking sockets on threads of its own, so the cooperative pool stays free for the client.
+final class ScriptedHTTPServer: Sendable {
+    struct Request: Sendable {
+        /// `GET /path HTTP/1.1`
+        var line: String
+        /// Lowercased names.
+        var headers: [String: String]
+    }
+
+    enum Reply: Sendable {
+        /// Write these bytes, then close the connection.
+        case close([UInt8])
+        /// Write these bytes, then keep the connection open and silent until the server stops.
+        case hold([UInt8])
+    }
+
+    let port: UInt16
+    private let listener: Int32
+    private let state = Mutex(State())
+
+    private struct State {
+        var requests: [Request] = []
+        var held: [Int32] = []
+        var stopped = false
+    }
+
+    var base: String { "http://127.0.0.1:\(port)" }
+    var requests: [Request] { state.withLock { $0.requests } }
+
+    init(_ reply: @escaping @Sendable (Request) -> Reply) throws {
+        let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { socketAddress in
+                bind(listener, socketAddress, length) == 0 && listen(listener, 16) == 0
+                    && getsockname(listener, socketAddress, &length) == 0
+            }
+        }
+        guard listener >= 0, bound else { throw POSIXError(.EADDRNOTAVAIL) }
+        self.listener = listener
+        port = UInt16(bigEndian: address.sin_port)
+        Thread { [self] in acceptLoop(reply) }.start()
+    }
+
+    /// Closes the listening socket and every held connection.
+    func stop() {
+        let held = state.withLock { state in
+            state.stopped = true
+            return state.held
+        }
+        shutdown(listener, Int32(SHUT_RDWR))
+        for connection in held { shutdown(connection, Int32(SHUT_RDWR)) }
+    }
+
+    private func acceptLoop(_ reply: @escaping @Sendable (Request) -> Reply) {
+        while true {
+            let connection = accept(listener, nil, nil)
+            if connection < 0, errno == EINTR { continue }
+            guard connection >= 0 else { break }
+            Thread { [self] in serve(connection, reply) }.start()
+        }
+        close(listener)
+    }
+
+    private func serve(_ connection: Int32, _ reply: (Request) -> Reply) {
+        guard let request = readHead(connection) else {
+            close(connection)
+            return
+        }
+        state.withLock { $0.requests.append(request) }
+        switch reply(request) {
+        case .close(let bytes):
+            writeAll(bytes, to: connection)
+            close(connection)
+        case .hold(let bytes):
+            writeAll(bytes, to: connection)
+            let stopped = state.withLock { state in
+                if !state.stopped { state.held.append(connection) }
+                return state.stopped
+            }
+            if stopped {
+                close(connection)
+                return
+            }
+            // Wait for the client to hang up (or `stop`), reading and dropping anything it sends.
+            var buffer = [UInt8](repeating: 0, count: 1024)
+            while true {
+                let count = read(connection, &buffer, buffer.count)
+                // Other tests' children end with SIGCHLD, which may interrupt this read.
+                if count > 0 || (count < 0 && errno == EINTR) { continue }
+                break
+            }
+            close(connection)
+        }
+    }
+
+    private func readHead(_ connection: Int32) -> Request? {
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while !bytes.ends(with: Array("\r\n\r\n".utf8)) {
+            let count = read(connection, &buffer, 1)
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else { return nil }
+            bytes.append(buffer[0])
+        }
+        let lines = String(decoding: bytes, as: UTF8.self).components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        guard let line = lines.first else { return nil }
+        var headers: [String: String] = [:]
+        for header in lines.dropFirst() {
+            guard let colon = header.firstIndex(of: ":") else { continue }
+            headers[header[..<colon].lowercased()] = header[header.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        }
+        return Request(line: line, headers: headers)
+    }
+
+    private func writeAll(_ bytes: [UInt8], to connection: Int32) {
+        var written = 0
+        while written < bytes.count {
+            let count = bytes[written...].withUnsafeBytes { send(connection, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else { return }
+            written += count
+        }
+    }
+}
+
+extension Array where Element == UInt8 {
+    fileprivate func ends(with suffix: [UInt8]) -> Bool {
+        count >= suffix.count && Array(self[(count - suffix.count)...]) == suffix
+    }
+}
+
+/// An HTTP/1.1 response head and body, as a test spells it out.
+func httpResponse(_ status: String, headers: [String] = [], body: [UInt8] = []) -> [UInt8] {
+    Array(("HTTP/1.1 \(status)\r\n" + headers.map { $0 + "\r\n" }.joined() + "\r\n").utf8) + body
+}
