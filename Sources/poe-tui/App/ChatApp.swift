@@ -5,6 +5,7 @@ import CursesTerminal
 import Foundation
 import PoeAPI
 import Settings
+import Synchronization
 import TerminalUI
 
 /// The full-screen app. One thread owns the terminal and runs the loop: terminal events and
@@ -16,6 +17,7 @@ final class ChatApp {
     private let store: ConversationStore
     private let runner: EffectRunner
     private let inbox: AppInbox
+    private let wakeRequest = WakeRequest()
     private let effects: AsyncStream<Effect>.Continuation
     private let effectTask: Task<Void, Never>
     private var state: AppState
@@ -28,8 +30,9 @@ final class ChatApp {
     init(client: PoeClient, store: ConversationStore, settings: EffectiveSettings, keyMap: KeyMap, theme: ThemeDefinition, notice: StatusMessage?) throws {
         self.client = client
         self.store = store
-        let waker = terminal.waker
-        inbox = AppInbox(wake: { waker.wake() })
+        let waker = terminal.waker, wakeRequest = wakeRequest
+        // One wake-up until the loop takes the inbox: a 2,000-token burst wakes it once.
+        inbox = AppInbox(wake: { if wakeRequest.claim() { waker.wake() } })
         runner = EffectRunner(client: client, store: store, inbox: inbox, downloads: settings.downloadsFolder)
         let (stream, continuation) = AsyncStream<Effect>.makeStream()
         effects = continuation
@@ -109,6 +112,7 @@ final class ChatApp {
             // Keys are never held back, and take what has arrived along with them.
             var events = terminalEvents.map(AppEvent.terminal)
             if !terminalEvents.isEmpty || clock.now - lastDraw >= Self.frameInterval {
+                wakeRequest.reset()  // before taking: a post after the take wakes the loop again
                 events += Self.joiningReplyText(inbox.drain())
                 inboxWaiting = false
             } else {
@@ -247,6 +251,21 @@ final class ChatApp {
             conversation.draftAttachments = files
             store.save(conversation)
         }
+    }
+}
+
+/// Whether the loop has been asked to wake since it last took the inbox. Posts after the first
+/// find it asked already and skip the wake-up (a pipe write, and a turn of the loop each).
+private final class WakeRequest: Sendable {
+    private let requested = Atomic<Bool>(false)
+
+    /// True for the first caller since the last `reset`: that one wakes the loop.
+    func claim() -> Bool {
+        !requested.exchange(true, ordering: .acquiringAndReleasing)
+    }
+
+    func reset() {
+        requested.store(false, ordering: .sequentiallyConsistent)
     }
 }
 
