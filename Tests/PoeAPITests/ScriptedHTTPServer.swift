@@ -30,9 +30,14 @@ final class ScriptedHTTPServer: Sendable {
     private let listener: Int32
     private let state = Mutex(State())
 
+    /// Descriptors `stop` may shut down. A descriptor leaves this state, under the lock, before
+    /// it is closed: once closed, its number is the kernel's to hand to the next socket any
+    /// test opens (an emulator's connection, curl's), and shutting that down broke other tests'
+    /// requests mid-flight ("Empty reply from server", refused connections, a query sent twice).
     private struct State {
         var requests: [Request] = []
-        var held: [Int32] = []
+        var held: Set<Int32> = []
+        var listening = true
         var stopped = false
     }
 
@@ -60,20 +65,26 @@ final class ScriptedHTTPServer: Sendable {
 
     /// Closes the listening socket and every held connection.
     func stop() {
-        let held = state.withLock { state in
+        // Shut down while holding the lock: every descriptor still listed is still open, since
+        // its owner must take the lock to unlist it before closing it.
+        state.withLock { state in
             state.stopped = true
-            return state.held
+            if state.listening { shutdown(listener, Int32(SHUT_RDWR)) }
+            for connection in state.held { shutdown(connection, Int32(SHUT_RDWR)) }
         }
-        shutdown(listener, Int32(SHUT_RDWR))
-        for connection in held { shutdown(connection, Int32(SHUT_RDWR)) }
     }
 
     private func acceptLoop(_ reply: @escaping @Sendable (Request) -> Reply) {
         while true {
             let connection = accept(listener, nil, nil)
-            guard connection >= 0 else { break }
+            if connection < 0 {
+                // A client that gave up while queued, or a signal: not the end of listening.
+                if errno == EINTR || errno == ECONNABORTED { continue }
+                break
+            }
             Thread { [self] in serve(connection, reply) }.start()
         }
+        state.withLock { $0.listening = false }
         close(listener)
     }
 
@@ -90,7 +101,7 @@ final class ScriptedHTTPServer: Sendable {
         case .hold(let bytes):
             writeAll(bytes, to: connection)
             let stopped = state.withLock { state in
-                if !state.stopped { state.held.append(connection) }
+                if !state.stopped { state.held.insert(connection) }
                 return state.stopped
             }
             if stopped {
@@ -100,6 +111,7 @@ final class ScriptedHTTPServer: Sendable {
             // Wait for the client to hang up (or `stop`), reading and dropping anything it sends.
             var buffer = [UInt8](repeating: 0, count: 1024)
             while read(connection, &buffer, buffer.count) > 0 {}
+            state.withLock { _ = $0.held.remove(connection) }
             close(connection)
         }
     }
