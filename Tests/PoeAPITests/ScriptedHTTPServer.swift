@@ -24,6 +24,11 @@ final class ScriptedHTTPServer: Sendable {
         case close([UInt8])
         /// Write these bytes, then keep the connection open and silent until the server stops.
         case hold([UInt8])
+        /// Write these bytes and keep the connection; read the next request on it, then close
+        /// without answering: a keep-alive connection that dies under the client's next request.
+        case answerThenDropNext([UInt8])
+        /// Write the pieces `interval` apart (at least), then close: a stream in real time.
+        case paced([[UInt8]], interval: Duration)
     }
 
     let port: UInt16
@@ -36,13 +41,17 @@ final class ScriptedHTTPServer: Sendable {
     /// requests mid-flight ("Empty reply from server", refused connections, a query sent twice).
     private struct State {
         var requests: [Request] = []
+        var dropped: [Request] = []
         var held: Set<Int32> = []
         var listening = true
         var stopped = false
     }
 
     var base: String { "http://127.0.0.1:\(port)" }
+    /// Requests answered by the script, in order of arrival.
     var requests: [Request] { state.withLock { $0.requests } }
+    /// Requests read and left unanswered (`answerThenDropNext`).
+    var droppedRequests: [Request] { state.withLock { $0.dropped } }
 
     init(_ reply: @escaping @Sendable (Request) -> Reply) throws {
         let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
@@ -98,6 +107,16 @@ final class ScriptedHTTPServer: Sendable {
         case .close(let bytes):
             writeAll(bytes, to: connection)
             close(connection)
+        case .paced(let pieces, let interval):
+            for (index, piece) in pieces.enumerated() {
+                if index > 0 { Thread.sleep(forTimeInterval: interval / .seconds(1)) }
+                guard writeAll(piece, to: connection) else { break }
+            }
+            close(connection)
+        case .answerThenDropNext(let bytes):
+            writeAll(bytes, to: connection)
+            if let dropped = readHead(connection) { state.withLock { $0.dropped.append(dropped) } }
+            close(connection)
         case .hold(let bytes):
             writeAll(bytes, to: connection)
             let stopped = state.withLock { state in
@@ -116,6 +135,8 @@ final class ScriptedHTTPServer: Sendable {
         }
     }
 
+    /// Reads a request's head and skips its body (by `Content-Length`), so the next request on
+    /// the connection starts where the reading stops.
     private func readHead(_ connection: Int32) -> Request? {
         var bytes: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 4096)
@@ -131,16 +152,25 @@ final class ScriptedHTTPServer: Sendable {
             guard let colon = header.firstIndex(of: ":") else { continue }
             headers[header[..<colon].lowercased()] = header[header.index(after: colon)...].trimmingCharacters(in: .whitespaces)
         }
+        var unread = Int(headers["content-length"] ?? "") ?? 0
+        while unread > 0 {
+            let count = read(connection, &buffer, min(unread, buffer.count))
+            guard count > 0 else { return nil }
+            unread -= count
+        }
         return Request(line: line, headers: headers)
     }
 
-    private func writeAll(_ bytes: [UInt8], to connection: Int32) {
+    /// False when the client has gone.
+    @discardableResult
+    private func writeAll(_ bytes: [UInt8], to connection: Int32) -> Bool {
         var written = 0
         while written < bytes.count {
             let count = bytes[written...].withUnsafeBytes { send(connection, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
-            guard count > 0 else { return }
+            guard count > 0 else { return false }
             written += count
         }
+        return true
     }
 }
 
