@@ -1,3 +1,4 @@
+import FilePicking
 import TerminalUI
 
 /// Keys to actions: the defaults, with the user's `[keys]` overrides from config.toml on top.
@@ -90,6 +91,12 @@ public struct KeyMap: Sendable, Equatable {
         lines += ["", "## Commands typed in the input", "", "| command | what it does |", "|---|---|"]
         for command in SlashCommand.documentation {
             lines.append("| `\(command.usage)` | \(command.summary) |")
+        }
+        let panels = [("In the file picker (Ctrl-O)", "Fixed keys, as in fzf, nnn and ranger.", FilePicker.keyHelp),
+                      ("In the list of files from bots (Alt-O)", "Fixed keys.", ReceivedFiles.keyHelp)]
+        for (title, note, keys) in panels {
+            lines += ["", "## \(title)", "", note, "", "| keys | action |", "|---|---|"]
+            for key in keys { lines.append("| `\(key.keys)` | \(key.summary) |") }
         }
         return lines.joined(separator: "\n") + "\n"
     }

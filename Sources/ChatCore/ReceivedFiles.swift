@@ -47,6 +47,12 @@ public enum ReceivedFiles {
         return []
     }
 
+    /// The list's keys, for the help overlay and docs/keys.md.
+    public static let keyHelp: [(keys: String, summary: String)] = [
+        ("up, down", "Move"), ("enter, o", "Open the file (saved first)"), ("s", "Save it to the downloads folder"),
+        ("a", "Save every file of its reply"), ("esc", "Close"),
+    ]
+
     /// Keys while the list is open: ↑↓ choose, Enter or o opens, s saves it, a saves all of its
     /// reply, Esc closes.
     static func handle(_ state: inout AppState, selection: Int, _ key: KeyPress) -> [Effect] {

@@ -1,4 +1,5 @@
 import ChatCore
+import FilePicking
 import TerminalUI
 
 /// F1: every key binding, from the keymap itself.
@@ -73,5 +74,7 @@ struct HelpOverlay {
             rows.append((keys.joined(separator: ", "), action.summary))
         }
         return rows + SlashCommand.documentation.map { ($0.usage, $0.summary) }
+            + [("", "In the file picker (Ctrl-O):")] + FilePicker.keyHelp
+            + [("", "In the files from bots (Alt-O):")] + ReceivedFiles.keyHelp
     }
 }

@@ -66,13 +66,9 @@ extension Endpoints {
     /// `meta`, the bot's events, then `done` (charging the bot's points) unless the bot
     /// failed with an error event (no charge) or dropped the stream (no `done`, no charge).
     private static func run(_ plan: StreamPlan, bot: BotInfo, stream: BotStream, state: EmulatorState) async {
-        let pinger = Task { await stream.keepAlive() }
         do {
             try await stream.send(.meta(suggestedReplies: plan.suggestedReplies))
             let outcome = try await plan.run(stream)
-            // Stop the pinger first so no ping can follow `done`.
-            pinger.cancel()
-            await pinger.value
             switch outcome {
             case .completed:
                 await state.charge(bot: bot.name, points: bot.points)
@@ -85,7 +81,5 @@ extension Endpoints {
         } catch {
             // The client went away or the emulator is stopping: nothing more to write.
         }
-        pinger.cancel()
-        await pinger.value
     }
 }

@@ -1,12 +1,15 @@
 /// What a bot writes its events to.
 ///
-/// Every write goes through one ``EventChannel`` as a whole event, so the keep-alive pinger and
-/// the bot never interleave bytes. A write after the client has gone throws
-/// `CancellationError`, which unwinds the bot at once; that is how a disconnect stops work.
+/// Every write goes through one ``EventChannel`` as a whole event. A write after the client has
+/// gone throws `CancellationError`, which unwinds the bot at once; that is how a disconnect
+/// stops work.
+///
+/// Keep-alive pings come from the bot's own waits (``pause(_:)``), the only time an emulated bot
+/// is silent, rather than from a timer racing the bot: so a stream's events, pings included,
+/// are the same on a busy machine as on an idle one.
 final class BotStream: Sendable {
     private let channel: EventChannel
-    private let lastWrite = Locked(ContinuousClock.now)
-    /// Idle time before a ping; `.zero` or less disables pings.
+    /// Time between pings while the bot waits; `.zero` or less disables pings.
     let pingInterval: Duration
 
     init(channel: EventChannel, pingInterval: Duration) {
@@ -28,9 +31,7 @@ final class BotStream: Sendable {
     /// Sends pre-encoded event bytes (see ``SSEEvent/appendText(_:to:)``).
     func send(bytes: [UInt8]) async throws {
         try Task.checkCancellation()
-        lastWrite.withLock { $0 = .now }
         guard await channel.write(bytes) else { throw CancellationError() }
-        lastWrite.withLock { $0 = .now }
     }
 
     /// Sends `text` as `text` events of at most `size` characters each. Splitting by Character
@@ -41,29 +42,25 @@ final class BotStream: Sendable {
         }
     }
 
-    /// Sleeps, but wakes with `CancellationError` when the client goes away.
+    /// Waits `duration`, sending a `: ping` comment at every ``pingInterval`` within it, as a
+    /// server keeps a thinking bot's stream alive; wakes with `CancellationError` when the
+    /// client goes away.
+    ///
+    /// The pings are counted in steps of the wait, against deadlines from its start: one for
+    /// each whole interval that ends before the wait does (400 ms at 50 ms sends 7), however
+    /// late the machine's load wakes the task. A late step sends its ping late, never twice.
     func pause(_ duration: Duration) async throws {
         guard duration > .zero else { return }
-        try await Task.sleep(for: duration)
-    }
-
-    /// Sends a `: ping` comment whenever nothing was written for ``pingInterval``.
-    /// Runs until its task is cancelled.
-    func keepAlive() async {
-        guard pingInterval > .zero else { return }
-        while !Task.isCancelled {
-            let deadline = lastWrite.withLock { $0 } + pingInterval
-            do {
-                try await Task.sleep(until: deadline, clock: .continuous)
-            } catch {
-                return
-            }
-            let idle = ContinuousClock.now - lastWrite.withLock { $0 }
-            if idle >= pingInterval {
-                guard !Task.isCancelled, await channel.write(SSEEvent.ping()) else { return }
-                lastWrite.withLock { $0 = .now }
+        let start = ContinuousClock.now
+        if pingInterval > .zero {
+            var step = pingInterval
+            while step < duration {
+                try await Task.sleep(until: start + step, clock: .continuous)
+                try await send(bytes: SSEEvent.ping())
+                step += pingInterval
             }
         }
+        try await Task.sleep(until: start + duration, clock: .continuous)
     }
 
     static func pieces(of text: String, size: Int) -> [String] {

@@ -53,7 +53,7 @@ struct BotContext: Sendable {
     /// `http://127.0.0.1:PORT`, for URLs of files the bot creates.
     let baseURL: String
     let state: EmulatorState
-    /// The emulator's default idle time before a ping.
+    /// The emulator's default time between pings while a bot waits.
     let pingInterval: Duration
 }
 
@@ -68,7 +68,7 @@ enum BotPlan: Sendable {
 struct StreamPlan: Sendable {
     /// The `suggested_replies` flag in `meta`.
     var suggestedReplies = false
-    /// Idle time before a ping on this stream; nil uses the emulator's option.
+    /// Time between pings while this stream's bot waits; nil uses the emulator's option.
     var pingInterval: Duration? = nil
     /// Writes the events between `meta` and `done`.
     let run: @Sendable (BotStream) async throws -> StreamOutcome

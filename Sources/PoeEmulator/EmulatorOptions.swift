@@ -6,7 +6,8 @@ public struct EmulatorOptions: Sendable {
     public var key: String? = nil
     /// Requests per key in any 60 s window (bot queries, uploads, usage calls); 0 turns it off.
     public var rateLimitPerMinute: Int = 500
-    /// Idle time on a bot stream before a `: ping` comment is sent; `.zero` sends none.
+    /// Time between `: ping` comments while a bot waits (Slow's delay, Stream's interval);
+    /// `.zero` sends none.
     public var pingInterval: Duration = .seconds(15)
     /// Points available before the first query; queries are refused with 402 below their cost.
     public var startingBalance: Int = 1_000_000

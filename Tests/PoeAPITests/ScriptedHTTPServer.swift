@@ -24,20 +24,34 @@ final class ScriptedHTTPServer: Sendable {
         case close([UInt8])
         /// Write these bytes, then keep the connection open and silent until the server stops.
         case hold([UInt8])
+        /// Write these bytes and keep the connection; read the next request on it, then close
+        /// without answering: a keep-alive connection that dies under the client's next request.
+        case answerThenDropNext([UInt8])
+        /// Write the pieces `interval` apart (at least), then close: a stream in real time.
+        case paced([[UInt8]], interval: Duration)
     }
 
     let port: UInt16
     private let listener: Int32
     private let state = Mutex(State())
 
+    /// Descriptors `stop` may shut down. A descriptor leaves this state, under the lock, before
+    /// it is closed: once closed, its number is the kernel's to hand to the next socket any
+    /// test opens (an emulator's connection, curl's), and shutting that down broke other tests'
+    /// requests mid-flight ("Empty reply from server", refused connections, a query sent twice).
     private struct State {
         var requests: [Request] = []
-        var held: [Int32] = []
+        var dropped: [Request] = []
+        var held: Set<Int32> = []
+        var listening = true
         var stopped = false
     }
 
     var base: String { "http://127.0.0.1:\(port)" }
+    /// Requests answered by the script, in order of arrival.
     var requests: [Request] { state.withLock { $0.requests } }
+    /// Requests read and left unanswered (`answerThenDropNext`).
+    var droppedRequests: [Request] { state.withLock { $0.dropped } }
 
     init(_ reply: @escaping @Sendable (Request) -> Reply) throws {
         let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
@@ -60,21 +74,26 @@ final class ScriptedHTTPServer: Sendable {
 
     /// Closes the listening socket and every held connection.
     func stop() {
-        let held = state.withLock { state in
+        // Shut down while holding the lock: every descriptor still listed is still open, since
+        // its owner must take the lock to unlist it before closing it.
+        state.withLock { state in
             state.stopped = true
-            return state.held
+            if state.listening { shutdown(listener, Int32(SHUT_RDWR)) }
+            for connection in state.held { shutdown(connection, Int32(SHUT_RDWR)) }
         }
-        shutdown(listener, Int32(SHUT_RDWR))
-        for connection in held { shutdown(connection, Int32(SHUT_RDWR)) }
     }
 
     private func acceptLoop(_ reply: @escaping @Sendable (Request) -> Reply) {
         while true {
             let connection = accept(listener, nil, nil)
-            if connection < 0, errno == EINTR { continue }
-            guard connection >= 0 else { break }
+            if connection < 0 {
+                // A client that gave up while queued, or a signal: not the end of listening.
+                if errno == EINTR || errno == ECONNABORTED { continue }
+                break
+            }
             Thread { [self] in serve(connection, reply) }.start()
         }
+        state.withLock { $0.listening = false }
         close(listener)
     }
 
@@ -88,10 +107,20 @@ final class ScriptedHTTPServer: Sendable {
         case .close(let bytes):
             writeAll(bytes, to: connection)
             close(connection)
+        case .paced(let pieces, let interval):
+            for (index, piece) in pieces.enumerated() {
+                if index > 0 { Thread.sleep(forTimeInterval: interval / .seconds(1)) }
+                guard writeAll(piece, to: connection) else { break }
+            }
+            close(connection)
+        case .answerThenDropNext(let bytes):
+            writeAll(bytes, to: connection)
+            if let dropped = readHead(connection) { state.withLock { $0.dropped.append(dropped) } }
+            close(connection)
         case .hold(let bytes):
             writeAll(bytes, to: connection)
             let stopped = state.withLock { state in
-                if !state.stopped { state.held.append(connection) }
+                if !state.stopped { state.held.insert(connection) }
                 return state.stopped
             }
             if stopped {
@@ -106,10 +135,13 @@ final class ScriptedHTTPServer: Sendable {
                 if count > 0 || (count < 0 && errno == EINTR) { continue }
                 break
             }
+            state.withLock { _ = $0.held.remove(connection) }
             close(connection)
         }
     }
 
+    /// Reads a request's head and skips its body (by `Content-Length`), so the next request on
+    /// the connection starts where the reading stops.
     private func readHead(_ connection: Int32) -> Request? {
         var bytes: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 4096)
@@ -126,17 +158,26 @@ final class ScriptedHTTPServer: Sendable {
             guard let colon = header.firstIndex(of: ":") else { continue }
             headers[header[..<colon].lowercased()] = header[header.index(after: colon)...].trimmingCharacters(in: .whitespaces)
         }
+        var unread = Int(headers["content-length"] ?? "") ?? 0
+        while unread > 0 {
+            let count = read(connection, &buffer, min(unread, buffer.count))
+            guard count > 0 else { return nil }
+            unread -= count
+        }
         return Request(line: line, headers: headers)
     }
 
-    private func writeAll(_ bytes: [UInt8], to connection: Int32) {
+    /// False when the client has gone.
+    @discardableResult
+    private func writeAll(_ bytes: [UInt8], to connection: Int32) -> Bool {
         var written = 0
         while written < bytes.count {
             let count = bytes[written...].withUnsafeBytes { send(connection, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
             if count < 0, errno == EINTR { continue }
-            guard count > 0 else { return }
+            guard count > 0 else { return false }
             written += count
         }
+        return true
     }
 }
 

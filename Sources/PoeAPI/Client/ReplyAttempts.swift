@@ -1,5 +1,11 @@
 /// The attempt loop behind a `ReplyStream`: sends the query, parses and checks the stream,
 /// retries while nothing has been shown, and hands events to the consumer in batches.
+///
+/// A query spends the user's points, so it is sent again only when Poe cannot have run it:
+/// the connection never opened, Poe refused it with a status that asks for a retry (429, 5xx),
+/// or the bot said so (`allow_retry`). A query that may have reached a bot (the connection
+/// broke after sending, the server went silent, the stream ended without `done`) is not
+/// repeated: the user sees the error and decides.
 struct ReplyAttempts: Sendable {
     let client: PoeClient
     let bot: String
@@ -17,6 +23,11 @@ struct ReplyAttempts: Sendable {
         /// after it (but `done`) is not part of the reply.
         var botFailed = false
         var finished = false
+    }
+
+    /// A failure after which the query must not be sent again, whatever its kind.
+    private struct MayHaveRun: Error {
+        let error: PoeError
     }
 
     func run() async {
@@ -43,6 +54,8 @@ struct ReplyAttempts: Sendable {
                 try await client.limiter.acquire()
                 try await attempt(request, progress: progress, mayRetry: retry < configuration.retryPolicy.maxRetries)
                 return
+            } catch let failure as MayHaveRun {
+                return finish(Task.isCancelled ? .cancelled : failure.error, progress)
             } catch let error as PoeError {
                 if error == .cancelled || Task.isCancelled { return finish(.cancelled, progress) }
                 retry += 1
@@ -92,7 +105,9 @@ struct ReplyAttempts: Sendable {
                 }
             }
         } catch let failure as TransportError {
-            throw ResponseError.error(for: failure, redactor: client.redactor)
+            let error = ResponseError.error(for: failure, redactor: client.redactor)
+            guard failure.requestNeverSent || failure == .cancelled else { throw MayHaveRun(error: error) }
+            throw error
         }
         if Task.isCancelled { throw PoeError.cancelled }
         if let errorHead {
@@ -105,7 +120,9 @@ struct ReplyAttempts: Sendable {
         }
         if !sawDone {
             _ = parser.finish()
-            throw PoeError.incomplete("the stream ended before the bot said it was done")
+            // The bot had started (its stream was open): even with nothing shown, asking again
+            // could charge twice.
+            throw MayHaveRun(error: .incomplete("the stream ended before the bot said it was done"))
         }
     }
 
@@ -153,10 +170,11 @@ struct ReplyAttempts: Sendable {
 }
 
 extension PoeError {
-    /// Whether a reply that failed this way may be asked again, provided nothing was shown.
+    /// Whether a reply that failed this way may be asked again, provided nothing was shown and
+    /// the query cannot have run (see `ReplyAttempts`).
     var isRetryableBeforeOutput: Bool {
         switch self {
-        case .incomplete, .botFailed: return true
+        case .botFailed: return true
         default: return isTransient
         }
     }

@@ -9,7 +9,8 @@ import Synchronization
 /// its answer was an error.
 ///
 /// Failures are retried only while nothing but `meta` has been yielded, so no text is ever
-/// duplicated, and never after an `error` event that says `allow_retry: false`.
+/// duplicated, never after an `error` event that says `allow_retry: false`, and never when the
+/// query may already have reached the bot (it would spend the points twice; see `ReplyAttempts`).
 public final class ReplyStream: Sendable {
     public let events: ReplyEvents
     private let task: Task<Void, Never>

@@ -1,7 +1,8 @@
 /// When and how long to wait before sending a failed request again.
 ///
 /// Exponential backoff with jitter from 250 ms, as Poe's documentation advises, and the server's
-/// `Retry-After` when it gives one. A reply is retried only before any of its output arrived.
+/// `Retry-After` when it gives one. A reply is retried only before any of its output arrived, and
+/// only when Poe cannot have run the query (see `ReplyAttempts`).
 public struct RetryPolicy: Sendable {
     /// Retries after the first attempt; 0 disables retrying.
     public var maxRetries = 3

@@ -112,7 +112,8 @@ final class CurlTransfer: @unchecked Sendable {
         let detail = String(cString: errorBuffer)
         let message = detail.isEmpty ? String(cString: curl_easy_strerror(code)) : detail
         switch code {
-        case CURLE_COULDNT_CONNECT, CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_RESOLVE_PROXY:
+        case CURLE_COULDNT_CONNECT, CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_RESOLVE_PROXY, CURLE_SSL_CONNECT_ERROR:
+            // The TLS handshake is part of connecting: nothing of the request was sent yet.
             return .connect(message)
         case CURLE_OPERATION_TIMEDOUT:
             return .connectTimeout(message)

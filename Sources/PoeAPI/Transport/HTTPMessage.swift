@@ -59,7 +59,7 @@ enum HTTPTransferEvent: Sendable, Equatable {
 /// Why a transfer stopped before its response ended normally.
 enum TransportError: Error, Sendable, Equatable {
     case cancelled
-    /// Could not resolve or connect.
+    /// Could not resolve, connect or complete the TLS handshake.
     case connect(String)
     /// The connection did not open in time.
     case connectTimeout(String)
@@ -67,4 +67,16 @@ enum TransportError: Error, Sendable, Equatable {
     case idle(Duration)
     /// Any other libcurl failure, with its code and message.
     case failed(code: Int, message: String)
+
+    /// True when the server cannot have received the request: the connection never opened.
+    ///
+    /// Any other failure may come after the server read it. (A reused keep-alive connection
+    /// that turns out closed before any byte of the response is not reported at all: libcurl
+    /// sends the request again once on a fresh connection, as browsers do.)
+    var requestNeverSent: Bool {
+        switch self {
+        case .connect, .connectTimeout: return true
+        case .cancelled, .idle, .failed: return false
+        }
+    }
 }
