@@ -77,10 +77,15 @@ func ask(_ harness: EmulatorHarness, bot: String, _ text: String = "hello", para
     await collect(harness.client.stream(bot: bot, messages: [ProtocolMessage(role: .user, content: text)], parameters: parameters))
 }
 
-/// Polls `condition` until it holds or `timeout` passes; tests wait on state, never on sleeps.
-func eventually(timeout: Duration = .seconds(10), _ condition: () async -> Bool) async -> Bool {
-    let deadline = ContinuousClock.now + timeout
-    while ContinuousClock.now < deadline {
+/// Polls `condition` until it holds, 1000 times 10 ms apart at most (10 s on a quiet
+/// machine); tests wait on state, never on sleeps.
+///
+/// Counted in polls, not by the clock: in a full `swift test` on a loaded machine, ready tasks
+/// waited up to 23 s for one of the cooperative pool's two threads, so a wall-clock deadline ran
+/// out before the work awaited had even run. Each poll's wakeup queues behind that work, so
+/// the wait stretches with the backlog.
+func eventually(polls: Int = 1000, _ condition: () async -> Bool) async -> Bool {
+    for _ in 0..<polls {
         if await condition() { return true }
         try? await Task.sleep(for: .milliseconds(10))
     }
