@@ -62,10 +62,11 @@ extension FilePickerOverlay {
     /// The size, after a one-word reason when the file cannot be attached as it is.
     private func rightColumn(_ entry: FileEntry, _ verdict: AttachmentVerdict?) -> String {
         guard !entry.isFolder else { return entry.readable ? "" : "unreadable" }
-        let size = ByteSize.format(entry.size)
+        // Sizes arrive a moment after names (FolderListing reads them in a second step).
+        let size = entry.detailsKnown ? ByteSize.format(entry.size) : ""
         switch verdict {
         case .unsupported?:
-            return "\(picker.knownType(of: entry)?.modality.rawValue ?? "file") ✗  \(size)"
+            return "\(picker.knownType(of: entry)?.modality.rawValue ?? "file") ✗" + (size.isEmpty ? "" : "  \(size)")
         case .refused?:
             if entry.kind == .special { return "special" }
             let previewFailed = picker.preview.map { $0.path == entry.path && $0.problem != nil } ?? false
@@ -99,7 +100,8 @@ extension FilePickerOverlay {
 
     /// Offsets (in characters) of the name's characters the filter matched.
     private func matchedCharacters(_ entry: FileEntry) -> Set<Int> {
-        guard !picker.filter.isEmpty, let bytes = FuzzyMatch.positions(FuzzyQuery(picker.filter), in: entry.key) else { return [] }
+        let key = Array(entry.key.utf8)
+        guard !picker.filter.isEmpty, let bytes = FuzzyMatch.positions(FuzzyQuery(picker.filter), in: key) else { return [] }
         // Where each character's lowercased bytes start in the key; lowercasing that changes
         // with context (rare) shows no highlight rather than a wrong one.
         var starts: [Int] = []
@@ -108,7 +110,7 @@ extension FilePickerOverlay {
             starts.append(total)
             total += String(character).lowercased().utf8.count
         }
-        guard total == entry.key.count else { return [] }
+        guard total == key.count else { return [] }
         var result = Set<Int>()
         var index = 0
         for byte in bytes {

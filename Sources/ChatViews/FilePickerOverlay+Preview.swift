@@ -27,9 +27,13 @@ struct FilePickerPreviewColumn {
             line("special file (FIFO, socket, device or broken link)", base)
         case .file:
             line(preview?.summary ?? "…", base)
-            line("\(ByteSize.format(entry.size))" + (entry.size >= 1000 ? " (\(ByteSize.exact(entry.size)))" : ""), dim)
+            if let size = preview?.size ?? (entry.detailsKnown ? entry.size : nil) {
+                line(ByteSize.format(size) + (size >= 1000 ? " (\(ByteSize.exact(size)))" : ""), dim)
+            }
         }
-        line("modified \(Self.time(entry.modified))", dim)
+        if let modified = preview?.modified ?? (entry.detailsKnown ? entry.modified : nil) {
+            line("modified \(LocalTime.text(for: modified))", dim)
+        }
         if let reason = picker.verdict(for: entry)?.reason ?? (entry.readable ? nil : "cannot read: permission denied") {
             for wrapped in TextWrapper.wrap(reason, width: area.width) { line(String(wrapped.text), theme.style(for: "message.error").merged(over: base)) }
         }
@@ -37,11 +41,5 @@ struct FilePickerPreviewColumn {
         y += 1
         for text in preview.lines { line(text, base) }
         if preview.moreText { line("…", dim) }
-    }
-
-    private static func time(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.dateFormat = "yyyy-MM-dd HH:mm"
-        return formatter.string(from: date)
     }
 }

@@ -15,10 +15,10 @@ public struct AttachmentRules: Sendable, Equatable {
         self.uploadLimit = uploadLimit
     }
 
-    /// What attaching a file of `type` and `size` named `name` would meet. A nil `type` (nothing
-    /// known yet) counts as supported.
-    public func verdict(name: String, type: FileType?, size: Int64) -> AttachmentVerdict {
-        if let uploadLimit, size > uploadLimit {
+    /// What attaching a file of `type` and `size` named `name` would meet. A nil `type` or
+    /// `size` (not known yet) passes that check.
+    public func verdict(name: String, type: FileType?, size: Int64?) -> AttachmentVerdict {
+        if let uploadLimit, let size, size > uploadLimit {
             var sizes = (ByteSize.format(size), ByteSize.format(uploadLimit))
             if sizes.0 == sizes.1 { sizes = (ByteSize.exact(size), ByteSize.exact(uploadLimit)) }
             return .refused("\(name) is \(sizes.0); the upload limit is \(sizes.1)")

@@ -122,7 +122,7 @@ extension FilePicker {
 
     /// A folder's own listing holds hidden entries already, so only a search is run again.
     private mutating func toggleHidden() -> FilePickerCommand {
-        let current = highlighted.flatMap { entry in listing.entries.firstIndex(of: entry) }
+        let current = listing.entryIndex(ofRow: selection)
         listing.setShowHidden(!showHidden)
         if recursive { return relist() }
         selection = current.flatMap { listing.row(ofEntry: $0) } ?? 0
@@ -151,7 +151,7 @@ extension FilePicker {
             case .accepted?, nil:
                 break
             }
-            marked.append(MarkedFile(path: entry.path, size: entry.size, type: knownType(of: entry)))
+            marked.append(markedFile(entry))
         }
         marksChanged = true
         move(by: step)
@@ -167,7 +167,7 @@ extension FilePicker {
                 notice = Notice(reason, .problem)
                 return .none
             }
-            files.append(MarkedFile(path: entry.path, size: entry.size, type: knownType(of: entry)))
+            files.append(markedFile(entry))
         }
         guard !files.isEmpty else { return .none }
         let new = files.filter { !initiallyMarked.contains($0.path) }
@@ -186,6 +186,11 @@ extension FilePicker {
             return .none
         }
         return .attach(files.map(\.url))
+    }
+
+    private func markedFile(_ entry: FileEntry) -> MarkedFile {
+        let previewed = preview.flatMap { $0.path == entry.path ? $0.size : nil }
+        return MarkedFile(path: entry.path, size: previewed ?? entry.size, type: knownType(of: entry))
     }
 
     /// Asks for the highlighted file's preview once each time the highlight moves to a new one.

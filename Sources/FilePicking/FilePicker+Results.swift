@@ -6,7 +6,7 @@ extension FilePicker {
         switch event {
         case .entries(let batch):
             let first = listing.entries.count
-            let current = highlighted.flatMap { entry in listing.entries.firstIndex(of: entry) }
+            let current = listing.entryIndex(ofRow: selection)
             listing.append(batch)
             if let name = reselect, let index = batch.firstIndex(where: { $0.name == name }),
                let row = listing.row(ofEntry: first + index) {
@@ -19,6 +19,12 @@ extension FilePicker {
             }
             selection = max(0, min(selection, listing.count - 1))
             keepSelectionInView()
+        case .details(let start, let detailed):
+            listing.replace(from: start, with: detailed)
+            if !marked.isEmpty {
+                let sizes = Dictionary(detailed.map { ($0.path, $0.size) }, uniquingKeysWith: { first, _ in first })
+                for index in marked.indices { marked[index].size = sizes[marked[index].path] ?? marked[index].size }
+            }
         case .finished(let end):
             status = .complete(end)
             reselect = nil
@@ -35,6 +41,7 @@ extension FilePicker {
         self.preview = preview
         if preview.problem == nil, let index = marked.firstIndex(where: { $0.path == preview.path }) {
             marked[index].type = preview.type
+            marked[index].size = preview.size
         }
     }
 }

@@ -125,9 +125,10 @@ public struct FilePicker: Sendable, Equatable {
         case .special: return .refused("\(name) is not a regular file")
         case .file: break
         }
-        if let preview, preview.path == entry.path, let problem = preview.problem { return .refused("cannot read \(name): \(problem)") }
+        let preview = self.preview.flatMap { $0.path == entry.path ? $0 : nil }
+        if let problem = preview?.problem { return .refused("cannot read \(name): \(problem)") }
         guard entry.readable else { return .refused("cannot read \(name)") }
-        return rules.verdict(name: name, type: knownType(of: entry), size: entry.size)
+        return rules.verdict(name: name, type: knownType(of: entry), size: preview?.size ?? (entry.detailsKnown ? entry.size : nil))
     }
 
     public func verdict(for file: MarkedFile) -> AttachmentVerdict {

@@ -5,8 +5,7 @@ import Glibc
 import Darwin
 #endif
 
-/// `stat` results the picker needs, read relative to an open folder (`fstatat`), which is
-/// what keeps listing 10,000 files to one system call each plus an access check.
+/// `stat` results the picker needs, read relative to an open folder (`fstatat`).
 struct FileStatus {
     var kind: FileEntry.Kind
     var isSymlink: Bool
@@ -14,6 +13,9 @@ struct FileStatus {
     var modified: Date
     var device: UInt64
     var inode: UInt64
+    var mode: UInt32
+    var owner: UInt32
+    var group: UInt32
 
     /// Describes `name` inside the folder open as `folder` (a descriptor); a symbolic link is
     /// described by what it points to, a broken one as `.special`. Nil when even `lstat` fails
@@ -54,7 +56,38 @@ struct FileStatus {
         modified = Date(timeIntervalSince1970: TimeInterval(time.tv_sec) + TimeInterval(time.tv_nsec) / 1e9)
         device = UInt64(info.st_dev)
         inode = UInt64(info.st_ino)
+        mode = UInt32(info.st_mode)
+        owner = UInt32(info.st_uid)
+        group = UInt32(info.st_gid)
     }
 
     private static func isLink(_ mode: mode_t) -> Bool { mode & S_IFMT == S_IFLNK }
+}
+
+/// Whether this process may read a file, from its mode bits: the same rule the kernel applies
+/// (owner, then group, then others; root reads anything), without an `access` call per file,
+/// which would double the system calls of a listing. ACLs are not consulted: a file an ACL
+/// forbids shows as readable until its preview fails to open it, and is refused then.
+struct Access: Sendable {
+    let user: UInt32
+    let groups: Set<UInt32>
+    let overridesPermissions: Bool
+
+    static func current() -> Access {
+        var groups: Set<UInt32> = [UInt32(getegid())]
+        let count = getgroups(0, nil)
+        if count > 0 {
+            var list = [gid_t](repeating: 0, count: Int(count))
+            let filled = getgroups(count, &list)
+            if filled > 0 { groups.formUnion(list.prefix(Int(filled)).map { UInt32($0) }) }
+        }
+        return Access(user: UInt32(geteuid()), groups: groups, overridesPermissions: geteuid() == 0)
+    }
+
+    /// Readable, and for a folder also searchable (its entries can be looked at).
+    func canRead(_ status: FileStatus) -> Bool {
+        if overridesPermissions { return true }
+        let bits = status.owner == user ? (status.mode >> 6) & 7 : groups.contains(status.group) ? (status.mode >> 3) & 7 : status.mode & 7
+        return bits & 4 != 0 && (status.kind != .folder || bits & 1 != 0)
+    }
 }

@@ -1,9 +1,10 @@
 /// The listing with the filter applied: which entries show, best match first.
 ///
-/// Each keystroke must stay well under a frame on 10,000 entries, so: names are matched as
-/// lowercased bytes computed when they were read; a filter that only grew ("rep" → "repo")
-/// searches only the previous matches (anything matching "repo" matched "rep"); new entries
-/// from a search in progress are scored alone and merged.
+/// Each keystroke must stay well under a frame on 10,000 entries, so: the names' lowercased
+/// bytes (computed when they were read) sit in one contiguous buffer, matched without a
+/// reference count touched; a filter that only grew ("rep" → "repo") searches only the
+/// previous matches (anything matching "repo" matched "rep"); new entries from a search in
+/// progress are scored alone and merged.
 public struct FilteredListing: Sendable, Equatable {
     public private(set) var entries: [FileEntry] = []
     public private(set) var query = FuzzyQuery("")
@@ -13,6 +14,9 @@ public struct FilteredListing: Sendable, Equatable {
     public private(set) var visible: [Int] = []
     /// Entries matching `query` (hidden ones left out unless shown), in listing order.
     private var matched: [Match] = []
+    /// Every entry's `key` as UTF-8, one after another; entry `i` ends at `keyEnds[i]`.
+    private var keyBytes: [UInt8] = []
+    private var keyEnds: [Int] = []
 
     struct Match: Sendable, Equatable {
         var index: Int
@@ -30,15 +34,27 @@ public struct FilteredListing: Sendable, Equatable {
     /// Row of the entry at `index` in `entries`, if it shows.
     public func row(ofEntry index: Int) -> Int? { visible.firstIndex(of: index) }
 
+    /// The entry `visible[row]` refers to, by its index in `entries`.
+    public func entryIndex(ofRow row: Int) -> Int? { visible.indices.contains(row) ? visible[row] : nil }
+
     public mutating func removeAll() {
         entries = []
         matched = []
         visible = []
+        keyBytes = []
+        keyEnds = []
     }
 
     public mutating func append(_ batch: [FileEntry]) {
         let first = entries.count
-        entries += batch
+        // The first batch is adopted, not copied: a folder's 10,000 entries exist once.
+        if entries.isEmpty { entries = batch } else { entries += batch }
+        keyEnds.reserveCapacity(entries.count)
+        for entry in batch {
+            var key = entry.key
+            key.withUTF8 { keyBytes.append(contentsOf: $0) }
+            keyEnds.append(keyBytes.count)
+        }
         let scored = score(first..<entries.count)
         matched += scored
         if query.isEmpty {
@@ -48,13 +64,24 @@ public struct FilteredListing: Sendable, Equatable {
         }
     }
 
+    /// Puts `detailed` in place of the entries from `start` on: the same names with their
+    /// details, so what matches and its order stay as they are. Entries that do not line up
+    /// (another listing's) are left alone.
+    public mutating func replace(from start: Int, with detailed: [FileEntry]) {
+        guard start >= 0, start + detailed.count <= entries.count else { return }
+        for (offset, entry) in detailed.enumerated() where entries[start + offset].name == entry.name && entries[start + offset].folder == entry.folder {
+            entries[start + offset] = entry
+        }
+    }
+
     public mutating func setFilter(_ text: String) {
         guard text != query.text else { return }
         let narrowing = !query.isEmpty && text.hasPrefix(query.text)
         query = FuzzyQuery(text)
         if narrowing {
-            matched = matched.compactMap { match in
-                FuzzyMatch.score(query, in: entries[match.index].key).map { Match(index: match.index, score: $0, length: match.length) }
+            let query = self.query
+            matched = withKeys { key in
+                matched.compactMap { match in FuzzyMatch.score(query, in: key(match.index)).map { Match(index: match.index, score: $0, length: match.length) } }
             }
         } else {
             matched = score(entries.indices)
@@ -69,16 +96,31 @@ public struct FilteredListing: Sendable, Equatable {
         rank()
     }
 
+    /// The lowercased UTF-8 of entry `index`'s name.
+    public func key(ofEntry index: Int) -> [UInt8] { withKeys { Array($0(index)) } }
+
+    private func withKeys<Result>(_ body: ((Int) -> UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        keyBytes.withUnsafeBufferPointer { bytes in
+            keyEnds.withUnsafeBufferPointer { ends in
+                body { index in UnsafeBufferPointer(rebasing: bytes[(index == 0 ? 0 : ends[index - 1])..<ends[index]]) }
+            }
+        }
+    }
+
     private func score(_ range: Range<Int>) -> [Match] {
         var result: [Match] = []
         result.reserveCapacity(range.count)
-        for index in range {
-            let entry = entries[index]
-            if !showHidden, entry.isHidden { continue }
-            if query.isEmpty {
-                result.append(Match(index: index, score: 0, length: entry.key.count))
-            } else if let score = FuzzyMatch.score(query, in: entry.key) {
-                result.append(Match(index: index, score: score, length: entry.key.count))
+        withKeys { key in
+            entries.withUnsafeBufferPointer { entries in
+                for index in range {
+                    if !showHidden, entries[index].isHidden { continue }
+                    let bytes = key(index)
+                    if query.isEmpty {
+                        result.append(Match(index: index, score: 0, length: bytes.count))
+                    } else if let score = FuzzyMatch.score(query, in: bytes) {
+                        result.append(Match(index: index, score: score, length: bytes.count))
+                    }
+                }
             }
         }
         return result

@@ -37,39 +37,41 @@ public enum FuzzyMatch {
     static let startsTried = 8
 
     /// The score of `query` against `key` (lowercased UTF-8), or nil when it does not match.
-    public static func score(_ query: FuzzyQuery, in key: [UInt8]) -> Int? {
+    public static func score(_ query: FuzzyQuery, in key: UnsafeBufferPointer<UInt8>) -> Int? {
         best(query, key, recording: false)?.score
+    }
+
+    public static func score(_ query: FuzzyQuery, in key: [UInt8]) -> Int? {
+        key.withUnsafeBufferPointer { best(query, $0, recording: false)?.score }
     }
 
     /// The byte offsets in `key` where the best match put each query scalar.
     public static func positions(_ query: FuzzyQuery, in key: [UInt8]) -> [Int]? {
-        best(query, key, recording: true)?.positions
+        key.withUnsafeBufferPointer { best(query, $0, recording: true)?.positions }
     }
 
-    private static func best(_ query: FuzzyQuery, _ key: [UInt8], recording: Bool) -> (score: Int, positions: [Int])? {
+    private static func best(_ query: FuzzyQuery, _ hay: UnsafeBufferPointer<UInt8>, recording: Bool) -> (score: Int, positions: [Int])? {
         guard !query.isEmpty else { return (0, []) }
-        return key.withUnsafeBufferPointer { hay in
-            query.bytes.withUnsafeBufferPointer { needle in
-                query.starts.withUnsafeBufferPointer { starts -> (score: Int, positions: [Int])? in
-                    var lastSlash = -1
-                    for index in 0..<hay.count where hay[index] == 0x2F { lastSlash = index }
-                    var best: (score: Int, start: Int)?
-                    var from = 0
-                    var unused: [Int] = []
-                    for _ in 0..<startsTried {
-                        guard let start = find(needle, starts, 0, in: hay, from: from),
-                              let score = walk(needle, starts, hay, start: start, lastSlash: lastSlash, record: false, &unused)
-                        else { break }
-                        if best == nil || score > best!.score { best = (score, start) }
-                        from = start + 1
-                    }
-                    guard let start = best?.start, var score = best?.score else { return nil }
-                    // The whole name typed: first, whatever else scores well.
-                    if hay.count == needle.count, hay.elementsEqual(needle) { score += 1000 }
-                    var positions: [Int] = []
-                    if recording { _ = walk(needle, starts, hay, start: start, lastSlash: lastSlash, record: true, &positions) }
-                    return (score, positions)
+        return query.bytes.withUnsafeBufferPointer { needle in
+            query.starts.withUnsafeBufferPointer { starts -> (score: Int, positions: [Int])? in
+                var lastSlash = -1
+                for index in 0..<hay.count where hay[index] == 0x2F { lastSlash = index }
+                var best: (score: Int, start: Int)?
+                var from = 0
+                var unused: [Int] = []
+                for _ in 0..<startsTried {
+                    guard let start = find(needle, starts, 0, in: hay, from: from),
+                          let score = walk(needle, starts, hay, start: start, lastSlash: lastSlash, record: false, &unused)
+                    else { break }
+                    if best == nil || score > best!.score { best = (score, start) }
+                    from = start + 1
                 }
+                guard let start = best?.start, var score = best?.score else { return nil }
+                // The whole name typed: first, whatever else scores well.
+                if hay.count == needle.count, hay.elementsEqual(needle) { score += 1000 }
+                var positions: [Int] = []
+                if recording { _ = walk(needle, starts, hay, start: start, lastSlash: lastSlash, record: true, &positions) }
+                return (score, positions)
             }
         }
     }

@@ -29,9 +29,13 @@ public struct ListingRequest: Sendable, Hashable {
     public var folderURL: URL { URL(fileURLWithPath: folder, isDirectory: true) }
 }
 
-/// What a listing delivers, in order: batches of entries, then one `finished` or `failed`.
+/// What a listing delivers, in order: batches of entries (for one folder, all of them at once,
+/// then their details), then one `finished` or `failed`.
 public enum ListingEvent: Sendable, Equatable {
     case entries([FileEntry])
+    /// The same entries as delivered from position `from` on, now with sizes, times and
+    /// readability.
+    case details(from: Int, [FileEntry])
     case finished(ListingEnd)
     /// The folder itself could not be read.
     case failed(FolderError)

@@ -146,6 +146,7 @@ func benchmarkParseAndDecode() {
 let mode = CommandLine.arguments.dropFirst().first ?? "all"
 if mode == "markdown" || mode == "all" { MarkdownBenchmark.run() }
 if mode == "screen" || mode == "all" { ScreenBenchmark.run() }
+if mode == "picker" || mode == "all" { try await PickerBenchmark.run() }
 if mode == "store-generate" {
     try StoreBenchmark.generate(root: URL(fileURLWithPath: CommandLine.arguments[2]))
     exit(0)

@@ -15,7 +15,7 @@ struct FilePickerOverlayTests {
         names.map { name in
             let isFolder = name.hasSuffix("/")
             let plain = isFolder ? String(name.dropLast()) : name
-            return FileEntry(name: plain, path: folder + "/" + plain, kind: isFolder ? .folder : .file, size: isFolder ? 0 : size, modified: modified)
+            return FileEntry(name: plain, in: folder, kind: isFolder ? .folder : .file, size: isFolder ? 0 : size, modified: modified)
         }
     }
 

@@ -155,3 +155,16 @@ struct FilePreviewTests {
         #expect(preview.summary == "GIF image, 5×3")
     }
 }
+
+@Suite("Local time")
+struct LocalTimeTests {
+    @Test func agreesWithFoundationsFormatter() {
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyy-MM-dd HH:mm"
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        for seconds in [0.0, 1_800_000_000, 1_700_000_059.9, 951_782_400] {
+            let date = Date(timeIntervalSince1970: seconds)
+            #expect(LocalTime.text(for: date) == formatter.string(from: date))
+        }
+    }
+}

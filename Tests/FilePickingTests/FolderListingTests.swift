@@ -53,16 +53,33 @@ struct FolderListingTests {
         }
     }
 
-    @Test func theStreamDeliversEntriesThenTheEnd() async throws {
+    @Test func aFolderComesAsNamesThenDetailsThenTheEnd() async throws {
         let temp = try TemporaryFolder()
-        for index in 0..<30 { try temp.file("file\(index).txt", "x") }
-        var names: [String] = []
-        var end: ListingEvent?
-        for await event in FolderListing.events(for: ListingRequest(id: 1, folder: temp.path, showHidden: false, recursive: false)) {
-            if case .entries(let batch) = event { names += batch.map(\.name) } else { end = event }
+        for index in 0..<201 { try temp.file("file\(index).txt", String(repeating: "x", count: index)) }
+        try temp.folder("sub")
+        try temp.link("link", to: "sub")
+        var events: [ListingEvent] = []
+        let request = ListingRequest(id: 1, folder: temp.path, showHidden: false, recursive: false)
+        for await event in FolderListing.events(for: request) { events.append(event) }
+        guard events.count == 4, case .entries(let names) = events[0], case .details(0, let first) = events[1],
+              case .details(100, let second) = events[2], events[3] == .finished(.complete) else {
+            Issue.record("unexpected events: \(events.map { "\($0)".prefix(40) })")
+            return
         }
-        #expect(names.count == 30)
-        #expect(end == .finished(.complete))
+        // Names first, sorted, folders (and the link to one) on top; no sizes yet.
+        #expect(names.count == 203)
+        #expect(names.prefix(2).map(\.name) == ["link", "sub"])
+        #expect(names.filter { $0.kind == .file }.allSatisfy { !$0.detailsKnown && $0.size == 0 })
+        #expect(first.count == 100 && second.count == 103)
+        #expect((first + second).allSatisfy { $0.detailsKnown })
+        #expect((first + second).map(\.name) == names.map(\.name))
+        #expect((first + second).first { $0.name == "file42.txt" }?.size == 42)
+
+        // A picker fed these events holds what a one-step read gives.
+        var picker = FilePicker(folder: temp.path, home: temp.path, rules: AttachmentRules(bot: "Echo"))
+        for event in events { _ = picker.receive(event, for: picker.request) }
+        #expect(picker.entries == (try FolderListing.read(folder: temp.path)))
+        #expect(picker.status == .complete(.complete))
 
         var failure: ListingEvent?
         for await event in FolderListing.events(for: ListingRequest(id: 2, folder: temp["missing"], showHidden: false, recursive: true)) {

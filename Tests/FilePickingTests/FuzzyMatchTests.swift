@@ -9,7 +9,7 @@ struct FuzzyMatchTests {
 
     func ranked(_ query: String, _ names: [String]) -> [String] {
         var listing = FilteredListing()
-        listing.append(names.map { FileEntry(name: $0, path: "/x/" + $0, kind: .file) })
+        listing.append(names.map { FileEntry(name: $0, in: "/x", kind: .file) })
         listing.setFilter(query)
         return (0..<listing.count).map { listing[$0].name }
     }
@@ -54,13 +54,13 @@ struct FuzzyMatchTests {
         for _ in 0..<40 {
             let query = String((0..<generator.next(in: 1...4)).map { _ in alphabet[generator.next(in: 0...alphabet.count - 1)] })
             var typed = FilteredListing()
-            typed.append(names[..<1_000].map { FileEntry(name: $0, path: "/x/" + $0, kind: .file) })
+            typed.append(names[..<1_000].map { FileEntry(name: $0, in: "/x", kind: .file) })
             for length in 1...query.count {
                 typed.setFilter(String(query.prefix(length)))
-                if length == 1 { typed.append(names[1_000...].map { FileEntry(name: $0, path: "/x/" + $0, kind: .file) }) }
+                if length == 1 { typed.append(names[1_000...].map { FileEntry(name: $0, in: "/x", kind: .file) }) }
             }
             var fresh = FilteredListing()
-            fresh.append(names.map { FileEntry(name: $0, path: "/x/" + $0, kind: .file) })
+            fresh.append(names.map { FileEntry(name: $0, in: "/x", kind: .file) })
             fresh.setFilter(query)
             #expect(typed.visible == fresh.visible, "query \(query)")
         }

@@ -248,4 +248,28 @@ struct PickerKeyTests {
         _ = picker.receive(.finished(ListingEnd(countLimited: true)), for: picker.request)
         #expect(picker.status == .complete(ListingEnd(countLimited: true)))
     }
+
+    @Test func detailsArriveAfterTheNames() {
+        var picker = FilePicker(folder: T.folder, home: T.home, rules: AttachmentRules(bot: "Echo", uploadLimit: 1_000))
+        var names = T.entries(["big.iso", "small.txt"])
+        for index in names.indices {
+            names[index].size = 0
+            names[index].detailsKnown = false
+        }
+        _ = picker.receive(.entries(names), for: picker.request)
+        // Size unknown yet: no refusal, and a mark keeps what is known.
+        #expect(picker.verdict(for: picker.listing[0]) == .accepted)
+        T.type("<Tab>", into: &picker)
+        var detailed = T.entries(["big.iso", "small.txt"], sizes: ["big.iso": 5_000, "small.txt": 10])
+        _ = picker.receive(.details(from: 0, detailed), for: picker.request)
+        #expect(picker.entries.map(\.size) == [5_000, 10])
+        #expect(picker.marked.first?.size == 5_000)
+        #expect(picker.verdict(for: picker.listing[0]) == .refused("big.iso is 5 KB; the upload limit is 1 KB"))
+        // Details that do not line up with the listing are ignored.
+        detailed[0] = FileEntry(name: "big.iso", in: "/elsewhere", kind: .file, size: 1)
+        _ = picker.receive(.details(from: 0, detailed), for: picker.request)
+        #expect(picker.entries[0].size == 5_000)
+        _ = picker.receive(.details(from: 1, detailed), for: picker.request)
+        #expect(picker.entries.map(\.size) == [5_000, 10])
+    }
 }
