@@ -47,7 +47,7 @@ struct FileAttachingTests {
         var state = state()
         _ = fixture.press(.control("o"), &state)
         let request = try #require(shownPicker(state)).request
-        let entry = FileEntry(name: "notes.txt", path: "/work/here/notes.txt", kind: .file, size: 11, modified: fixture.now, readable: true)
+        let entry = FileEntry(name: "notes.txt", in: "/work/here", kind: .file, size: 11, modified: fixture.now, readable: true)
         let effects = Reducer.reduce(&state, .listing(.entries([entry]), request), now: fixture.now)
         #expect(try #require(shownPicker(state)).entries.map(\.name) == ["notes.txt"])
         #expect(effects == [.previewFile("/work/here/notes.txt")])
@@ -65,7 +65,7 @@ struct FileAttachingTests {
         _ = Reducer.reduce(&state, .filesAttached(draft: "c1", [chip], problems: []), now: fixture.now)
         _ = fixture.press(.control("o"), &state)
         let request = try #require(shownPicker(state)).request
-        let entries = ["a.txt", "b.txt"].map { FileEntry(name: $0, path: "/work/here/\($0)", kind: .file, size: 3, modified: fixture.now, readable: true) }
+        let entries = ["a.txt", "b.txt"].map { FileEntry(name: $0, in: "/work/here", kind: .file, size: 3, modified: fixture.now, readable: true) }
         _ = Reducer.reduce(&state, .listing(.entries(entries), request), now: fixture.now)
         #expect(try #require(shownPicker(state)).isMarked("/work/here/a.txt"))
         _ = fixture.press(.tab, &state)  // unmarks a.txt and moves down

@@ -140,7 +140,7 @@ struct DownloadTests {
         let path = folder.path("half.bin")
         let progress = DownloadProgressLog()
         let download = Task { try await client.download(url: server.base + "/f", to: path) { progress.record($0, $1) } }
-        #expect(await eventually(timeout: .seconds(60)) { progress.entries.last?.0 == 500_000 })
+        #expect(await eventually(polls: 6000) { progress.entries.last?.0 == 500_000 })
         #expect(FileManager.default.fileExists(atPath: path))
         #expect(progress.entries.last?.1 == 1_000_000)
         download.cancel()

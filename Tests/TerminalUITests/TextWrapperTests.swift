@@ -71,14 +71,13 @@ struct TextWrapperTests {
         #expect(TextWrapper.wrap([StyledSpan("a\n\nb")], width: 5).map(\.spans) == [[StyledSpan("a")], [], [StyledSpan("b")]])
     }
 
-    @Test func aLongTextWrapsQuickly() {
+    /// Its speed is `make bench`'s business (poe-bench screen); this checks the result only.
+    @Test func aLongTextWrapsWhole() {
         let paragraph = String(repeating: "The quick brown fox jumps over the lazy dog, 素早い茶色の狐。 ", count: 20)
         let text = Array(repeating: paragraph, count: 1000).joined(separator: "\n")  // 1.3 MB
-        let clock = ContinuousClock()
-        var lines: [WrappedLine] = []
-        let elapsed = clock.measure { lines = TextWrapper.wrap(text, width: 80) }
+        let lines = TextWrapper.wrap(text, width: 80)
         #expect(lines.count == 16_000)
-        #expect(elapsed < .seconds(5), "wrapping \(text.utf8.count) bytes took \(elapsed)")
+        #expect(lines.allSatisfy { $0.columns <= 80 })
     }
 }
 
