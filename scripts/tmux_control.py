@@ -14,6 +14,7 @@ So when capture k shows the text and capture k-1 (or the `not_before` time) did 
 arrived with one of the notifications in between. The last of them is the conservative answer
 (`at`); the first is `earliest`; their gap is the resolution of that measurement.
 """
+import os
 import subprocess
 import threading
 import time
@@ -33,6 +34,7 @@ class TmuxServer:
         # and, when asked, a pane whose program ended stays, so its end can be seen.
         self.run("-f", "/dev/null", "new-session", "-d", "-s", "main", "-x", str(width), "-y", str(height), command,
                  ";", "set-option", "-g", "status", "off", ";", "set-option", "-g", "remain-on-exit", "on" if remain_on_exit else "off")
+        self.socket = self.run("display-message", "-p", "#{socket_path}").strip()
 
     def run(self, *arguments):
         return subprocess.run(["tmux", "-L", self.name] + list(arguments), env=self.env, check=True,
@@ -43,6 +45,11 @@ class TmuxServer:
 
     def kill(self):
         subprocess.run(["tmux", "-L", self.name, "kill-server"], env=self.env, capture_output=True)
+        # tmux 3.3a leaves its socket file behind.
+        try:
+            os.remove(self.socket)
+        except OSError:
+            pass
 
 
 class ControlClient:
