@@ -1,4 +1,5 @@
 internal import CCmark
+import Synchronization
 
 /// Parses GitHub-flavoured markdown with libcmark-gfm and copies the result into Swift values.
 enum MarkdownParser {
@@ -12,7 +13,16 @@ enum MarkdownParser {
         return true
     }()
 
+    /// cmark-gfm keeps the inline "special characters" of strikethrough and autolink in one
+    /// global table that every parse sets and clears (github/cmark-gfm#176): two parses at once
+    /// can lose a strikethrough. One parse at a time, then; the app parses on one thread anyway.
+    private static let oneAtATime = Mutex(())
+
     static func parse(_ markdown: String) -> [MarkdownBlock] {
+        oneAtATime.withLock { _ in parseAlone(markdown) }
+    }
+
+    private static func parseAlone(_ markdown: String) -> [MarkdownBlock] {
         _ = registered
         // A parser cannot be reused after `cmark_parser_finish`: a new one per parse.
         guard let parser = cmark_parser_new(poe_cmark_options()) else { return [] }
