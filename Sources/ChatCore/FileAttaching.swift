@@ -18,13 +18,26 @@ enum FileAttaching {
         var isFolder: ObjCBool = false
         if !FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) || !isFolder.boolValue { folder = state.workingFolder }
         var picker = FilePicker(folder: folder, home: state.home, rules: rules, attached: attached)
-        picker.pageRows = max(1, state.height - 8)
+        picker.pageRows = pageRows(state)
         state.overlay = .filePicker(picker)
         return [.listFolder(picker.request)] + (state.catalog.isEmpty ? [.fetchCatalog] : [])
     }
 
-    static func handle(_ state: inout AppState, _ picker: FilePicker, _ key: KeyPress) -> [Effect] {
-        var picker = picker
+    /// The list's rows at this height (the overlay's frame, path, filter and footer take 8).
+    static func pageRows(_ state: AppState) -> Int { max(1, state.height - 8) }
+
+    static func resized(_ state: inout AppState) {
+        guard case .filePicker(var picker) = state.overlay else { return }
+        state.overlay = nil
+        picker.pageRows = pageRows(state)
+        state.overlay = .filePicker(picker)
+    }
+
+    /// The picker is taken out of the state while it changes, so its 10,000 entries are not
+    /// copied on every key and every listing batch (copy-on-write needs a unique owner).
+    static func handle(_ state: inout AppState, _ key: KeyPress) -> [Effect] {
+        guard case .filePicker(var picker) = state.overlay else { return [] }
+        state.overlay = nil
         let command = picker.handle(key)
         state.overlay = .filePicker(picker)
         return perform(command, &state, picker)
@@ -33,6 +46,7 @@ enum FileAttaching {
     /// A listing batch or a preview arrived.
     static func received(_ state: inout AppState, _ event: ListingEvent, for request: ListingRequest) -> [Effect] {
         guard case .filePicker(var picker) = state.overlay else { return [] }
+        state.overlay = nil
         let command = picker.receive(event, for: request)
         state.overlay = .filePicker(picker)
         return perform(command, &state, picker)
@@ -40,6 +54,7 @@ enum FileAttaching {
 
     static func received(_ state: inout AppState, _ preview: FilePreview) {
         guard case .filePicker(var picker) = state.overlay else { return }
+        state.overlay = nil
         picker.receive(preview)
         state.overlay = .filePicker(picker)
     }

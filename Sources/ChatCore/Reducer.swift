@@ -83,6 +83,7 @@ public enum Reducer {
         case .resize(let width, let height):
             state.width = width
             state.height = height
+            FileAttaching.resized(&state)
             return []
         case .paste(let text):
             // A pasted newline never sends: paste goes into the input as it is.
@@ -125,8 +126,8 @@ enum KeyHandling {
             return Managing.confirmDelete(&state, id, key)
         case .files(let selection):
             return ReceivedFiles.handle(&state, selection: selection, key)
-        case .filePicker(let picker):
-            return FileAttaching.handle(&state, picker, key)
+        case .filePicker:
+            return FileAttaching.handle(&state, key)
         case nil:
             break
         }
