@@ -25,10 +25,6 @@ final class ChatApp {
     private let client: PoeClient
 
     static let frameInterval: Duration = .milliseconds(16)
-    /// Frames that only bring more of a streaming reply come at most 30 times a second: reading
-    /// text needs no more, and it halves the cost of a stream (most of it is drawing frames).
-    /// Keys still echo within a 60 Hz frame.
-    static let streamFrameInterval: Duration = .milliseconds(33)
     static let spinnerInterval: Duration = .milliseconds(100)
 
     init(client: PoeClient, store: ConversationStore, settings: EffectiveSettings, keyMap: KeyMap, theme: ThemeDefinition, notice: StatusMessage?) throws {
@@ -102,11 +98,7 @@ final class ChatApp {
         while !state.quitting {
             // Sleep until input, a wake-up, the next frame that is due, or the spinner's tick.
             var timeout: Duration?
-            if dirty { timeout = max(.zero, Self.frameInterval - (clock.now - lastDraw)) }
-            if inboxWaiting {
-                let due = max(.zero, Self.streamFrameInterval - (clock.now - lastDraw))
-                timeout = min(timeout ?? due, due)
-            }
+            if dirty || inboxWaiting { timeout = max(.zero, Self.frameInterval - (clock.now - lastDraw)) }
             if !state.streams.isEmpty { timeout = min(timeout ?? Self.spinnerInterval, Self.spinnerInterval) }
             let terminalEvents: [TerminalEvent]
             do {
@@ -119,7 +111,7 @@ final class ChatApp {
             // 200 tokens a second then goes through the reducer once a frame, not once a token.
             // Keys are never held back, and take what has arrived along with them.
             var events = terminalEvents.map(AppEvent.terminal)
-            if !terminalEvents.isEmpty || clock.now - lastDraw >= Self.streamFrameInterval {
+            if !terminalEvents.isEmpty || clock.now - lastDraw >= Self.frameInterval {
                 wakeRequest.reset()  // before taking: a post after the take wakes the loop again
                 events += Self.joiningReplyText(inbox.drain())
                 inboxWaiting = false
