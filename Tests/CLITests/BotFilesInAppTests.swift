@@ -31,7 +31,8 @@ struct BotFilesInAppTests {
         // A hostile name lands inside the downloads folder, stripped of its folders.
         try app.type("/set file_name ../../escaped.png", then: "Enter")
         try app.type("again", then: "Enter")
-        await app.waitFor(text: "../../escaped.png")
+        // (the input box title shows the parameter at once: wait for the file under the new reply)
+        await app.waitFor(text: "📎 ../../escaped.png (image/png)")
         try app.press("M-s")
         await app.waitFor(text: "Saved \(downloads.path)/escaped.png")
         #expect(FileManager.default.fileExists(atPath: downloads.appendingPathComponent("escaped.png").path))
