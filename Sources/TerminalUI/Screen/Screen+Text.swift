@@ -16,6 +16,17 @@ extension Screen {
         guard y >= area.y, y < area.maxY else { return x }
         var column = x
         for span in spans {
+            // Printable ASCII is one glyph of one column per byte under every width rule: no
+            // grapheme breaking or glyph building, which were most of a streaming frame's cost.
+            if span.text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+                for byte in span.text.utf8 {
+                    guard place(Glyph(Character(Unicode.Scalar(byte)), width: 1), x: column, y: y, style: span.style, area: area) else {
+                        return area.maxX
+                    }
+                    column += 1
+                }
+                continue
+            }
             for character in span.text {
                 var stop = false
                 measure.forEachGlyph(of: character, atColumn: column - x) { glyph in
