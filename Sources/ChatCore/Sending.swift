@@ -31,26 +31,33 @@ enum Sending {
 
 /// A streaming reply's updates, into its conversation wherever it is on screen.
 enum Streaming {
+    /// The conversation is taken out of the state while it changes and the reply is changed in
+    /// place (found from the end, where it is): a long conversation's messages and a long reply's
+    /// text are then not copied for every update.
     static func apply(_ state: inout AppState, conversationID: String, messageID: String, update: ReplyUpdate, now: Date) -> [Effect] {
-        guard var conversation = state.loaded[conversationID], var message = conversation.message(messageID) else { return [] }
+        guard var conversation = state.loaded.removeValue(forKey: conversationID) else { return [] }
+        guard let index = conversation.messages.lastIndex(where: { $0.id == messageID }) else {
+            state.loaded[conversationID] = conversation
+            return []
+        }
         switch update {
-        case .text(let text): message.content += text
-        case .replace(let text): message.content = text
-        case .suggestion(let text): message.suggestedReplies.append(text)
-        case .file(let file): message.files.append(file)
+        case .text(let text): conversation.messages[index].content += text
+        case .replace(let text): conversation.messages[index].content = text
+        case .suggestion(let text): conversation.messages[index].suggestedReplies.append(text)
+        case .file(let file): conversation.messages[index].files.append(file)
         case .finished(let status, let error):
-            message.status = status
-            message.error = error
-            message.completedAt = now
+            conversation.messages[index].status = status
+            conversation.messages[index].error = error
+            conversation.messages[index].completedAt = now
             if state.streams[conversationID] == messageID { state.streams[conversationID] = nil }
             if conversationID != state.currentID { conversation.unread += 1 }
             if let error, conversationID == state.currentID {
                 state.status = StatusMessage("\(error.text) \(ErrorAdvice.advice(for: error))", .error)
             }
         }
-        conversation.update(message)
-        state.loaded[conversationID] = conversation
+        conversation.updatedAt = max(conversation.updatedAt, conversation.messages[index].activityDate)
         Summaries.refresh(&state, conversation)
+        state.loaded[conversationID] = conversation
         return []
     }
 }

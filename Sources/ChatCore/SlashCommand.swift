@@ -89,8 +89,15 @@ public enum BotParameters {
         parameters.keys.sorted().map { "\($0)=\(text(parameters[$0]!))" }.joined(separator: " ")
     }
 
+    /// Drawn in the input box's title every frame: scalars are formatted directly, without
+    /// an encoder.
     static func text(_ value: JSONValue) -> String {
-        if case .string(let string) = value { return string }
-        return value.jsonText
+        switch value {
+        case .string(let string): return string
+        case .int(let number): return String(number)
+        case .bool(let flag): return flag ? "true" : "false"
+        case .null: return "null"
+        case .double, .array, .object: return value.jsonText
+        }
     }
 }

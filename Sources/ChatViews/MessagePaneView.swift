@@ -55,7 +55,12 @@ struct MessagePaneView {
         let time = times.label(for: message.createdAt, now: now)
         var hasher = Hasher()
         hasher.combine(time)
-        hasher.combine(message.content)
+        // Not the whole text: a streaming reply grows to hundreds of kilobytes, hashed every
+        // frame. Its length and both ends change with any append or replacement in practice.
+        let content = message.content.utf8
+        hasher.combine(content.count)
+        hasher.combine(String(decoding: content.prefix(256), as: UTF8.self))
+        hasher.combine(String(decoding: content.suffix(256), as: UTF8.self))
         hasher.combine(message.status)
         hasher.combine(message.suggestedReplies)
         hasher.combine(message.files)

@@ -113,5 +113,5 @@ public struct ChatMessage: Codable, Sendable, Identifiable, Hashable {
     }
 
     /// The time this message last changed the conversation: when it completed, else when it was made.
-    var activityDate: Date { completedAt ?? createdAt }
+    public var activityDate: Date { completedAt ?? createdAt }
 }
