@@ -38,6 +38,11 @@ static inline const char *ncw_tigetstr(const char *name) {
     return value == (char *)-1 ? NULL : value;
 }
 
+// tiparm is variadic, which Swift cannot call: one and two integer parameters cover every
+// capability the frame writer uses (cup, setaf, setab).
+static inline const char *ncw_tiparm1(const char *capability, int first) { return tiparm(capability, first); }
+static inline const char *ncw_tiparm2(const char *capability, int first, int second) { return tiparm(capability, first, second); }
+
 // CCHARW_MAX is a macro: how many wchar_t one cell holds (a base and its combining marks).
 static inline int ncw_cchar_max(void) { return CCHARW_MAX; }
 

@@ -2,14 +2,31 @@ import ChatCore
 import Foundation
 import TerminalUI
 
-/// Draws the whole interface for a state into a fresh `Screen`. Owns the wrap cache, so it
-/// belongs to the render loop.
+/// Draws the whole interface for a state into a `Screen`. Owns the wrap cache and the last
+/// frame, so it belongs to the render loop.
+///
+/// A frame starts as the last one: the list, the input box and the status line are drawn again
+/// only when what they show changed, and the message pane only in the rows that changed. Views
+/// gather what they show into a `Content` value first; equal content draws equal cells.
 public final class ChatRenderer {
-    public var theme: Theme
+    public var theme: Theme {
+        didSet { last = nil }
+    }
     private let messageLines = WrapCache<String, [StyledLine]>(capacity: 8192)
     private let streamingReplies = StreamingReplyLines()
     private let times: MessageTimeFormat
     private let clock: () -> Date
+    /// The last frame and what its parts showed; nil when it cannot be built on (none yet, an
+    /// overlay covered it, too small).
+    private var last: LastFrame?
+
+    private struct LastFrame {
+        var screen: Screen
+        var list: ConversationListView.Content?
+        var pane: MessagePaneView.Content
+        var input: InputBoxView.Content
+        var status: StatusLineView.Content
+    }
 
     /// `times` and `clock` decide how message times read ("today" is the clock's day in the
     /// format's time zone); tests fix both so a screen is the same on every machine and day.
@@ -24,10 +41,11 @@ public final class ChatRenderer {
 
     /// `frame` advances spinners; the loop bumps it only while something streams.
     public func render(_ state: AppState, frame: Int = 0) -> Screen {
-        var screen = Screen(width: state.width, height: state.height)
         let inputLines = InputBoxView.lines(for: state, width: state.width - (state.width >= 80 ? ChatLayout.listWidth : 0), theme: theme)
         let layout = ChatLayout(width: state.width, height: state.height, inputLines: inputLines)
         guard !layout.tooSmall else {
+            last = nil
+            var screen = Screen(width: state.width, height: state.height)
             screen.fill(screen.bounds, style: theme.style(for: "text"))
             let notice = "Terminal too small (\(state.width)x\(state.height)); poe-tui needs \(ChatLayout.minimumWidth)x\(ChatLayout.minimumHeight)."
             for (offset, line) in TextWrapper.wrap(notice, width: max(1, state.width)).enumerated() where offset < state.height {
@@ -35,14 +53,29 @@ public final class ChatRenderer {
             }
             return screen
         }
-        if let list = layout.list {
-            ConversationListView(state: state, theme: theme, frame: frame).draw(in: list, on: &screen)
+        let previous = last.flatMap { $0.screen.width == state.width && $0.screen.height == state.height ? $0 : nil }
+        var screen = previous?.screen ?? Screen(width: state.width, height: state.height)
+
+        let list = layout.list.map { ConversationListView.Content(state: state, frame: frame, rect: $0) }
+        if let list, list != previous?.list {
+            ConversationListView(content: list, theme: theme).draw(on: &screen)
         }
-        MessagePaneView(state: state, theme: theme, cache: messageLines, streaming: streamingReplies, times: times, now: clock())
-            .draw(in: layout.messages, on: &screen)
+        let paneView = MessagePaneView(state: state, theme: theme, cache: messageLines, streaming: streamingReplies, times: times, now: clock())
+        let pane = paneView.content(in: layout.messages)
+        if pane != previous?.pane {
+            paneView.draw(pane, over: previous.map { ($0.pane, $0.screen) }, on: &screen)
+        }
         streamingReplies.keep(only: Set(state.streams.values))
-        InputBoxView(state: state, theme: theme).draw(in: layout.input, on: &screen)
-        StatusLineView(state: state, theme: theme).draw(in: layout.status, on: &screen)
+        let input = InputBoxView.Content(state: state, rect: layout.input, theme: theme)
+        if input != previous?.input {
+            InputBoxView(content: input, theme: theme).draw(on: &screen)
+        }
+        let status = StatusLineView.Content(state: state, rect: layout.status)
+        if status != previous?.status {
+            StatusLineView(content: status, theme: theme).draw(on: &screen)
+        }
+        // Overlays draw over everything: the frame after one is drawn whole.
+        last = state.overlay == nil ? LastFrame(screen: screen, list: list, pane: pane, input: input, status: status) : nil
         switch state.overlay {
         case .help(let scroll):
             HelpOverlay(keyMap: state.keyMap, theme: theme, scroll: scroll).draw(in: screen.bounds, on: &screen)

@@ -3,47 +3,78 @@ import ChatStore
 import TerminalUI
 
 /// The conversations on the left: title, bot, a spinner while a reply streams, unread counts.
+///
+/// What it shows is gathered first (`Content`), then drawn from that alone: the renderer keeps
+/// the last frame's list when its content is the same, which is every frame of a stream but
+/// the spinner's ten a second.
 struct ConversationListView {
     static let spinner: [Character] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"]
 
-    let state: AppState
-    let theme: Theme
-    let frame: Int
+    /// One conversation's two rows.
+    struct Row: Equatable {
+        var number: String
+        var title: String
+        var bot: String
+        /// The spinner or the unread count; empty for neither.
+        var marker: String
+        var isStreaming: Bool
+        var isSelected: Bool
+    }
 
-    func draw(in rect: Rect, on screen: inout Screen) {
+    /// Everything the list draws.
+    struct Content: Equatable {
+        var rect: Rect
+        var rows: [Row]
+        var isEmpty: Bool
+
+        /// The rows that fit in `rect`.
+        init(state: AppState, frame: Int, rect: Rect) {
+            self.rect = rect
+            isEmpty = state.conversations.isEmpty
+            rows = []
+            let fitting = max(0, (rect.height - 1) / 2)
+            for (index, summary) in state.conversations.prefix(fitting).enumerated() {
+                let streaming = state.isStreaming(summary.id)
+                var marker = ""
+                if streaming {
+                    marker = String(ConversationListView.spinner[frame % ConversationListView.spinner.count])
+                } else if summary.unread > 0 {
+                    marker = "●\(summary.unread)"
+                }
+                rows.append(Row(number: index < 9 ? "\(index + 1) " : "  ", title: summary.title.isEmpty ? "New conversation" : summary.title,
+                                bot: summary.bot, marker: marker, isStreaming: streaming, isSelected: summary.id == state.currentID))
+            }
+        }
+    }
+
+    let content: Content
+    let theme: Theme
+
+    func draw(on screen: inout Screen) {
+        let rect = content.rect
         screen.fill(rect, style: theme.style(for: "list"))
         screen.drawVerticalLine(x: rect.maxX - 1, y: rect.y, height: rect.height, style: theme.style(for: "border"))
         let inner = Rect(x: rect.x, y: rect.y, width: rect.width - 1, height: rect.height)
         screen.draw(" Conversations", style: theme.style(for: "title"), x: inner.x, y: inner.y, clip: inner)
         var y = inner.y + 1
-        for (index, summary) in state.conversations.enumerated() {
-            guard y + 1 < inner.maxY else { break }
-            let selected = summary.id == state.currentID
-            let base = theme.style(for: selected ? "list.selected" : "list.item")
+        for row in content.rows {
+            let base = theme.style(for: row.isSelected ? "list.selected" : "list.item")
             screen.fill(Rect(x: inner.x, y: y, width: inner.width, height: 2), style: base)
-            let number = index < 9 ? "\(index + 1) " : "  "
-            var marker = ""
-            if state.isStreaming(summary.id) {
-                marker = String(Self.spinner[frame % Self.spinner.count])
-            } else if summary.unread > 0 {
-                marker = "●\(summary.unread)"
-            }
-            let markerWidth = TextWidth.standard.columns(of: marker)
-            let title = summary.title.isEmpty ? "New conversation" : summary.title
+            let markerWidth = TextWidth.standard.columns(of: row.marker)
             // A blank column each side of the row, and one between the title and its marker.
-            let titleWidth = inner.width - 2 - number.count - (markerWidth > 0 ? markerWidth + 1 : 0)
-            screen.draw([StyledSpan(number, style: theme.style(for: "text.dim").merged(over: base)),
-                         StyledSpan(TextWidth.standard.truncate(title, to: max(1, titleWidth)), style: base)],
+            let titleWidth = inner.width - 2 - row.number.count - (markerWidth > 0 ? markerWidth + 1 : 0)
+            screen.draw([StyledSpan(row.number, style: theme.style(for: "text.dim").merged(over: base)),
+                         StyledSpan(TextWidth.standard.truncate(row.title, to: max(1, titleWidth)), style: base)],
                         x: inner.x + 1, y: y, clip: inner)
             if markerWidth > 0 {
-                let role: ThemeRole = state.isStreaming(summary.id) ? "spinner" : "list.unread"
-                screen.draw(marker, style: theme.style(for: role).merged(over: base), x: inner.maxX - markerWidth - 1, y: y, clip: inner)
+                let role: ThemeRole = row.isStreaming ? "spinner" : "list.unread"
+                screen.draw(row.marker, style: theme.style(for: role).merged(over: base), x: inner.maxX - markerWidth - 1, y: y, clip: inner)
             }
-            screen.draw(TextWidth.standard.truncate(summary.bot, to: max(1, inner.width - 4)),
+            screen.draw(TextWidth.standard.truncate(row.bot, to: max(1, inner.width - 4)),
                         style: theme.style(for: "text.dim").merged(over: base), x: inner.x + 3, y: y + 1, clip: inner)
             y += 2
         }
-        if state.conversations.isEmpty {
+        if content.isEmpty {
             screen.draw(" Type to start one.", style: theme.style(for: "text.dim"), x: inner.x, y: y, clip: inner)
         }
     }

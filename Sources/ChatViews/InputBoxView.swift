@@ -3,26 +3,46 @@ import TerminalUI
 
 /// The message being typed, in a box at the bottom, with the caret placed as the terminal cursor.
 struct InputBoxView {
-    let state: AppState
+    /// Everything the box draws; the renderer keeps the last frame's box while it is the same
+    /// (every frame of a stream, unless the user types).
+    struct Content: Equatable {
+        var rect: Rect
+        var bot: String
+        var parameters: String?
+        var chips: [StyledLine]
+        var input: InputBuffer
+
+        init(state: AppState, rect: Rect, theme: Theme) {
+            self.rect = rect
+            bot = state.currentBot
+            if let parameters = state.current?.parameters, !parameters.isEmpty {
+                self.parameters = BotParameters.summary(parameters)
+            }
+            // Chips first, at most half the box, so the text always keeps room.
+            chips = Array(AttachmentChips(state: state, theme: theme).lines(width: rect.width - 3).prefix(max(0, (rect.height - 2) / 2)))
+            input = state.input
+        }
+    }
+
+    let content: Content
     let theme: Theme
 
-    func draw(in rect: Rect, on screen: inout Screen) {
-        var title = [StyledSpan(state.currentBot, style: theme.style(for: "title"))]
-        if let parameters = state.current?.parameters, !parameters.isEmpty {
-            title.append(StyledSpan(" · \(BotParameters.summary(parameters))", style: theme.style(for: "input.placeholder")))
+    func draw(on screen: inout Screen) {
+        let rect = content.rect
+        var title = [StyledSpan(content.bot, style: theme.style(for: "title"))]
+        if let parameters = content.parameters {
+            title.append(StyledSpan(" · \(parameters)", style: theme.style(for: "input.placeholder")))
         }
         screen.drawBox(rect, style: theme.style(for: "border.focused"), characters: .rounded, title: title)
         var inner = Rect(x: rect.x + 1, y: rect.y + 1, width: rect.width - 2, height: rect.height - 2)
         screen.fill(inner, style: theme.style(for: "input.text"))
-        // Chips first, at most half the box, so the text always keeps room.
-        let chips = AttachmentChips(state: state, theme: theme).lines(width: inner.width - 1).prefix(max(0, inner.height / 2))
-        for (offset, line) in chips.enumerated() {
+        for (offset, line) in content.chips.enumerated() {
             screen.draw(line.spans, x: inner.x, y: inner.y + offset, clip: inner)
         }
-        inner = Rect(x: inner.x, y: inner.y + chips.count, width: inner.width, height: inner.height - chips.count)
-        let input = state.input
+        inner = Rect(x: inner.x, y: inner.y + content.chips.count, width: inner.width, height: inner.height - content.chips.count)
+        let input = content.input
         guard !input.isEmpty else {
-            screen.draw("Message \(state.currentBot)…  Enter sends · Alt-Enter newline · F1 keys",
+            screen.draw("Message \(content.bot)…  Enter sends · Alt-Enter newline · F1 keys",
                         style: theme.style(for: "input.placeholder"), x: inner.x, y: inner.y, clip: inner)
             screen.cursor = (inner.x, inner.y)
             return

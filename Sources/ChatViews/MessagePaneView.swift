@@ -17,12 +17,22 @@ struct MessagePaneView {
     let times: MessageTimeFormat
     let now: Date
 
-    func draw(in rect: Rect, on screen: inout Screen) {
-        screen.fill(rect, style: theme.style(for: "text"))
+    /// What the pane shows: a hint when no conversation is open, else the line on each row
+    /// (nil above the first message) and the "new below" marker while scrolled up.
+    struct Content: Equatable {
+        enum Body: Equatable {
+            case hint(String)
+            case rows([StyledLine?])
+        }
+
+        var rect: Rect
+        var body: Body
+        var marker: String?
+    }
+
+    func content(in rect: Rect) -> Content {
         guard let conversation = state.current else {
-            let hint = "Type a message and press Enter. Ctrl-B: choose the bot (\(state.currentBot)). F1: keys."
-            screen.draw(hint, style: theme.style(for: "text.dim"), x: rect.x + 1, y: rect.y + 1, clip: rect)
-            return
+            return Content(rect: rect, body: .hint("Type a message and press Enter. Ctrl-B: choose the bot (\(state.currentBot)). F1: keys."))
         }
         let width = max(1, rect.width - 2)
         let scrollBack = state.scrollBack[conversation.id] ?? 0
@@ -36,16 +46,62 @@ struct MessagePaneView {
         }
         let end = max(0, window.count - scrollBack)
         let visible = window[max(0, end - rect.height)..<end]
-        var y = rect.y + (visible.count < rect.height ? rect.height - visible.count : 0)
-        for line in visible {
-            screen.draw(line.spans, x: rect.x + 1, y: y, clip: rect)
-            y += 1
-        }
+        let rows = [StyledLine?](repeating: nil, count: rect.height - visible.count) + visible.map { Optional($0) }
+        var marker: String?
         if scrollBack > 0 {
-            let marker = state.isStreaming(conversation.id) ? " ↓ new below — End follows " : " ↓ End: back to the newest "
+            marker = state.isStreaming(conversation.id) ? " ↓ new below — End follows " : " ↓ End: back to the newest "
+        }
+        return Content(rect: rect, body: .rows(rows), marker: marker)
+    }
+
+    /// Draws `content`. Given the last frame's pane and screen, which `screen` must start as, a
+    /// row whose line is unchanged, or only moved up as a reply grew, is kept or copied from
+    /// that frame instead of drawn again: a streamed frame draws the rows that changed.
+    func draw(_ content: Content, over previous: (content: Content, screen: Screen)? = nil, on screen: inout Screen) {
+        let rect = content.rect
+        let text = theme.style(for: "text")
+        guard case .rows(let rows) = content.body else {
+            screen.fill(rect, style: text)
+            if case .hint(let hint) = content.body {
+                screen.draw(hint, style: theme.style(for: "text.dim"), x: rect.x + 1, y: rect.y + 1, clip: rect)
+            }
+            return
+        }
+        // Rows of the last frame that hold just their line: not the one under its marker.
+        var old: [StyledLine?] = []
+        if let previous, previous.content.rect == rect, case .rows(let rows) = previous.content.body {
+            old = previous.content.marker == nil ? rows : Array(rows.dropLast())
+        }
+        let shift = Self.shift(from: old, to: rows)
+        let lastRow = content.marker == nil ? rows.count : rows.count - 1
+        for (offset, line) in rows.enumerated() {
+            let y = rect.y + offset
+            if offset < lastRow, let previous {
+                if offset < old.count, old[offset] == line {
+                    continue  // the screen starts as the last frame: this row is there already
+                }
+                if shift > 0, offset + shift < old.count, old[offset + shift] == line {
+                    screen.copyRow(previous.screen, fromY: y + shift, toY: y, x: rect.x, width: rect.width)
+                    continue
+                }
+            }
+            screen.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: text)
+            if let line { screen.draw(line.spans, x: rect.x + 1, y: y, clip: rect) }
+        }
+        if let marker = content.marker {
             let columns = TextWidth.standard.columns(of: marker)
             screen.draw(marker, style: theme.style(for: "new.below"), x: rect.maxX - columns - 1, y: rect.maxY - 1, clip: rect)
         }
+    }
+
+    /// How many rows the text moved up since the last frame: the distance to the old row
+    /// holding the new top row's line (0 when none does).
+    static func shift(from old: [StyledLine?], to new: [StyledLine?]) -> Int {
+        guard let top = new.firstIndex(where: { $0 != nil && $0?.spans.isEmpty == false }) else { return 0 }
+        for index in (top + 1)..<max(top + 1, old.count) where old[index] == new[top] {
+            return index - top
+        }
+        return 0
     }
 
     /// One message as display lines: who and when, the text, then its suggestions, files and

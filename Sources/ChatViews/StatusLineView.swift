@@ -3,22 +3,36 @@ import TerminalUI
 
 /// The bottom line: bot, stream state, points, and the latest message or error.
 struct StatusLineView {
-    let state: AppState
+    /// Everything the line draws; the renderer keeps the last frame's line while it is the same.
+    struct Content: Equatable {
+        var rect: Rect
+        var left: String
+        var status: StatusMessage?
+
+        init(state: AppState, rect: Rect) {
+            self.rect = rect
+            var left = " \(state.currentBot)"
+            let streaming = state.streams.count
+            if let id = state.currentID, state.isStreaming(id) {
+                left += " · replying (Esc stops)"
+            } else if streaming > 0 {
+                left += " · \(streaming) replying elsewhere"
+            }
+            if let balance = state.balance { left += " · \(balance) points" }
+            self.left = left
+            status = state.status
+        }
+    }
+
+    let content: Content
     let theme: Theme
 
-    func draw(in rect: Rect, on screen: inout Screen) {
+    func draw(on screen: inout Screen) {
+        let rect = content.rect
         let bar = theme.style(for: "status.bar")
         screen.fill(rect, style: bar)
-        var left = " \(state.currentBot)"
-        let streaming = state.streams.count
-        if let id = state.currentID, state.isStreaming(id) {
-            left += " · replying (Esc stops)"
-        } else if streaming > 0 {
-            left += " · \(streaming) replying elsewhere"
-        }
-        if let balance = state.balance { left += " · \(balance) points" }
-        let end = screen.draw(left, style: bar, x: rect.x, y: rect.y, clip: rect)
-        guard let status = state.status else { return }
+        let end = screen.draw(content.left, style: bar, x: rect.x, y: rect.y, clip: rect)
+        guard let status = content.status else { return }
         let role: ThemeRole
         switch status.severity {
         case .info: role = "status.bar"

@@ -44,6 +44,10 @@ private func width(_ scalar: Unicode.Scalar) -> Int {
     @Test func misfitsAndControls() {
         #expect(Self.glyph("日", 1) == [["\u{FFFD}"]])
         #expect(Self.glyph("\u{7}", 1) == [["\u{FFFD}"]])
+        // Whatever the width function says: glibc's wcwidth calls NUL zero-width.
+        let zeroWidthNul = CellGlyph("\u{0}", columns: 1, maxScalars: 5) { _ in 0 }
+        #expect(zeroWidthNul.units == [["\u{FFFD}"]])
+        #expect(Self.glyph("\u{9B}", 1) == [["\u{FFFD}"]])
         #expect(Self.glyph("\u{301}", 1) == [[" ", "\u{301}"]])
         #expect(Self.glyph("a", 2) == [["a"], [" "]])
     }

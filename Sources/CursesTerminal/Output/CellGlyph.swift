@@ -64,7 +64,8 @@ struct CellGlyph: Equatable {
     private static func split(_ grapheme: Character, maxScalars: Int, widthOf: (Unicode.Scalar) -> Int) -> [(scalars: [Unicode.Scalar], width: Int)] {
         var split: [(scalars: [Unicode.Scalar], width: Int)] = []
         for scalar in grapheme.unicodeScalars {
-            let width = widthOf(scalar)
+            // wcwidth calls NUL zero-width; no C0 or C1 control may reach the terminal.
+            let width = isControl(scalar) ? -1 : widthOf(scalar)
             if width < 0 {
                 split.append(([replacement], 1))
             } else if width == 0, !split.isEmpty {
@@ -78,5 +79,9 @@ struct CellGlyph: Equatable {
             }
         }
         return split.isEmpty ? [([" "], 1)] : split
+    }
+
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (scalar.value >= 0x7F && scalar.value < 0xA0)
     }
 }

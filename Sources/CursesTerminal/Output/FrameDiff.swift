@@ -1,4 +1,7 @@
 internal import TerminalUI
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Which cells of a new frame differ from the frame before it, as runs within rows: all the
 /// terminal adapter needs to write.
@@ -26,9 +29,15 @@ struct FrameDiff: Equatable {
         }
         let oldCells = old.cells, newCells = new.cells
         var changed = [Bool](repeating: false, count: width)
+        let rowBytes = width * MemoryLayout<Cell>.stride
         for y in 0..<new.height {
             let row = y * width ..< (y + 1) * width
-            if oldCells[row] == newCells[row] { continue }
+            // Most rows of a frame are untouched: the same bytes are the same cells. (Different
+            // bytes may still be equal cells, a grapheme stored twice: those are compared below.)
+            let sameBytes = oldCells.withUnsafeBytes { old in
+                newCells.withUnsafeBytes { new in memcmp(old.baseAddress! + y * rowBytes, new.baseAddress! + y * rowBytes, rowBytes) == 0 }
+            }
+            if sameBytes || oldCells[row] == newCells[row] { continue }
             for x in 0..<width {
                 changed[x] = oldCells[row.lowerBound + x] != newCells[row.lowerBound + x]
             }

@@ -37,16 +37,16 @@ public final class Terminal {
     var screenHandle: OpaquePointer?
     var window: UnsafeMutablePointer<WINDOW>?
     var decoder = InputDecoder(keys: .standard)
-    var pairs = ColorPairs(colorCount: 0, pairLimit: 0, hasDefaultColors: false)
-    /// Attributes and pair number per style, while the pairs stay allocated.
-    var styleCache: [Style: (attributes: attr_t, pair: Int32)] = [:]
+    /// Turns frames into bytes; made anew at each start, from that terminal's terminfo.
+    var frameWriter: FrameWriter?
+    /// The bytes of the frame being presented, kept to reuse the allocation.
+    var output: [UInt8] = []
     /// The frame on screen, to diff the next one against; nil forces a full repaint.
     var lastFrame: Screen?
     /// The terminal size the last frame was drawn at.
     var presentedSize: (width: Int, height: Int) = (0, 0)
     /// The size last reported as `.resize` (or found at start).
     var reportedSize: (width: Int, height: Int) = (0, 0)
-    var cursorVisible: Bool?
     /// When input last arrived, to give up on a paste whose end never comes.
     var lastInput = ContinuousClock.now
 
@@ -107,7 +107,6 @@ public final class Terminal {
         configureColors()
         decoder = InputDecoder(keys: .forCurrentTerminal())
         curs_set(0)
-        cursorVisible = false
         wnoutrefresh(window)
         doupdate()
         if options.bracketedPaste { device.write(TerminalModes.bracketedPasteOn) }
@@ -126,6 +125,9 @@ public final class Terminal {
         // Paste mode goes off first, straight to the terminal, before curses writes anything.
         if options.bracketedPaste { device.write(TerminalModes.bracketedPasteOff) }
         if options.mouse { mousemask(0, nil) }
+        // curses does not know the style frames left the terminal in: reset it before the
+        // shell's screen comes back.
+        if let frameWriter { device.write(frameWriter.sequences.resetAttributes + frameWriter.sequences.defaultColors) }
         curs_set(1)
         endwin()
         if let screenHandle { delscreen(screenHandle) }
@@ -137,8 +139,7 @@ public final class Terminal {
         window = nil
         lastFrame = nil
         presentedSize = (0, 0)
-        styleCache = [:]
-        cursorVisible = nil
+        frameWriter = nil
     }
 
     private func configureInput(_ window: UnsafeMutablePointer<WINDOW>) {
@@ -158,16 +159,15 @@ public final class Terminal {
     }
 
     private func configureColors() {
-        guard has_colors() else {
-            colorCount = 0
-            pairs = ColorPairs(colorCount: 0, pairLimit: 0, hasDefaultColors: false)
-            return
+        var hasDefaultColors = false
+        colorCount = 0
+        if has_colors() {
+            start_color()
+            hasDefaultColors = use_default_colors() == OK
+            colorCount = Int(ncw_colors())
         }
-        start_color()
-        let hasDefaultColors = use_default_colors() == OK
-        colorCount = Int(ncw_colors())
-        pairs = ColorPairs(colorCount: colorCount, pairLimit: Int(ncw_color_pairs()), hasDefaultColors: hasDefaultColors)
-        styleCache = [:]
+        frameWriter = FrameWriter(sequences: .fromTerminfo(colorCount: colorCount),
+                                  palette: TerminalPalette(colorCount: colorCount, hasDefaultColors: hasDefaultColors))
     }
 
     /// What a crash handler writes to leave curses mode, from this terminal's terminfo.

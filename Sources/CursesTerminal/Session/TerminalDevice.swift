@@ -31,13 +31,26 @@ struct TerminalDevice {
 
     /// Writes bytes curses does not send itself, straight to the terminal.
     func write(_ text: String) {
-        var bytes = Array(text.utf8)
+        write(Array(text.utf8))
+    }
+
+    /// Writes all of `bytes` (a frame is one call). Waits out a full terminal buffer, also when
+    /// someone else made the shared descriptor non-blocking; gives up only if the terminal is
+    /// gone.
+    func write(_ bytes: [UInt8]) {
         var offset = 0
         while offset < bytes.count {
-            let written = bytes.withUnsafeMutableBytes { Glibc.write(outputDescriptor, $0.baseAddress! + offset, $0.count - offset) }
-            if written < 0, errno == EINTR { continue }
-            guard written > 0 else { return }
-            offset += written
+            let written = bytes.withUnsafeBytes { Glibc.write(outputDescriptor, $0.baseAddress! + offset, $0.count - offset) }
+            if written > 0 {
+                offset += written
+            } else if written < 0, errno == EINTR {
+                continue
+            } else if written < 0, errno == EAGAIN || errno == EWOULDBLOCK {
+                var ready = pollfd(fd: outputDescriptor, events: Int16(POLLOUT), revents: 0)
+                _ = poll(&ready, 1, 1000)
+            } else {
+                return
+            }
         }
     }
 

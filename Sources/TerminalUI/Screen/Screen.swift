@@ -75,6 +75,21 @@ public struct Screen: Sendable, Equatable {
         return columns
     }
 
+    /// Copies `width` cells of row `fromY` of `source`, a screen of the same size, to row `toY`
+    /// from column `x`. A wide grapheme cut by either edge loses its outside half, as with
+    /// `fill`.
+    public mutating func copyRow(_ source: Screen, fromY: Int, toY: Int, x: Int, width count: Int) {
+        let from = max(0, x), to = min(width, x + count)
+        guard source.width == width, source.height == height, from < to,
+              fromY >= 0, fromY < height, toY >= 0, toY < height else { return }
+        clearPair(x: from, y: toY)
+        clearPair(x: to - 1, y: toY)
+        let source = source.cells[(fromY * width + from)..<(fromY * width + to)]
+        cells.replaceSubrange((toY * width + from)..<(toY * width + to), with: source)
+        if self[from, toY].isContinuation { self[from, toY] = Cell(" ", width: 1, style: self[from, toY].style) }
+        if self[to - 1, toY].width == 2 { self[to - 1, toY] = Cell(" ", width: 1, style: self[to - 1, toY].style) }
+    }
+
     /// Overwriting half of a wide grapheme blanks its other half, so no stray half remains.
     private mutating func clearPair(x: Int, y: Int) {
         let cell = self[x, y]

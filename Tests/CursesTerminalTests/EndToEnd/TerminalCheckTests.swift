@@ -29,6 +29,30 @@ import Testing
         try await session.waitForPresentedFrame()
     }
 
+    /// What tmux records of each cell's look (`capture-pane -e`), not only the text.
+    @Test(arguments: terms)
+    func attributesAndColoursReachTheTerminal(term: String) async throws {
+        let session = try TmuxSession(term: term)
+        defer { session.kill() }
+        try await session.waitForPresentedFrame()
+        let rows = try session.tmux(["capture-pane", "-p", "-e"]).split(separator: "\n").map(String.init)
+        let sgr = #"(?:\x1B\[[0-9;]*m)*"#
+        func shows(_ row: String?, _ pattern: String) -> Bool {
+            row?.range(of: pattern, options: .regularExpression) != nil
+        }
+        let styles = rows.first { $0.hasPrefix("style") }
+        for (name, code) in [("bold", 1), ("dim", 2), ("italic", 3), ("underline", 4), ("reverse", 7)] {
+            #expect(shows(styles, #"\x1B\[\#(code)m"# + sgr + #"\x1B\[34m"# + sgr + name), "\(name) in \(styles ?? "no row")")
+        }
+        #expect(shows(styles, #"reverse\x1B\[0m"#), "the style ends after the word: \(styles ?? "no row")")
+        let swatches = rows.first { $0.hasPrefix("colour") }
+        #expect(shows(swatches, #"\x1B\[41m  \x1B\[42m  "#), "\(swatches ?? "no row")")
+        let cube = rows.first { $0.hasPrefix("256") }
+        // 196 is red on the 256-colour cube; an 8-colour terminal gets the nearest basic red.
+        #expect(shows(cube, term == "xterm" ? #"\x1B\[41m \x1B"# : #"\x1B\[48;5;196m \x1B"#), "\(cube ?? "no row")")
+        #expect(rows.first?.hasPrefix("\u{1B}[7m terminal-check") == true, "the header is reversed: \(rows.first ?? "")")
+    }
+
     @Test(arguments: terms)
     func keysAndPastesArriveAsEvents(term: String) async throws {
         let session = try TmuxSession(term: term)
