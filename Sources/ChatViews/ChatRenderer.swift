@@ -14,7 +14,7 @@ public final class ChatRenderer {
     }
     private let messageLines = WrapCache<String, [StyledLine]>(capacity: 8192)
     private let streamingReplies = StreamingReplyLines()
-    private let times: MessageTimeFormat
+    private let times: MessageTimeLabels
     private let clock: () -> Date
     /// The last frame and what its parts showed; nil when it cannot be built on (none yet, an
     /// overlay covered it, too small).
@@ -32,7 +32,7 @@ public final class ChatRenderer {
     /// format's time zone); tests fix both so a screen is the same on every machine and day.
     public init(theme: Theme, times: MessageTimeFormat = MessageTimeFormat(), clock: @escaping () -> Date = Date.init) {
         self.theme = theme
-        self.times = times
+        self.times = MessageTimeLabels(format: times)
         self.clock = clock
     }
 
@@ -58,7 +58,7 @@ public final class ChatRenderer {
 
         let list = layout.list.map { ConversationListView.Content(state: state, frame: frame, rect: $0) }
         if let list, list != previous?.list {
-            ConversationListView(content: list, theme: theme).draw(on: &screen)
+            ConversationListView(content: list, theme: theme).draw(over: previous?.list, on: &screen)
         }
         let paneView = MessagePaneView(state: state, theme: theme, cache: messageLines, streaming: streamingReplies, times: times, now: clock())
         let pane = paneView.content(in: layout.messages)

@@ -50,14 +50,23 @@ struct ConversationListView {
     let content: Content
     let theme: Theme
 
-    func draw(on screen: inout Screen) {
+    /// Draws the list; over the last frame's list (`previous`, which `screen` must start as),
+    /// only the rows that changed, such as a spinner's.
+    func draw(over previous: Content? = nil, on screen: inout Screen) {
         let rect = content.rect
-        screen.fill(rect, style: theme.style(for: "list"))
-        screen.drawVerticalLine(x: rect.maxX - 1, y: rect.y, height: rect.height, style: theme.style(for: "border"))
         let inner = Rect(x: rect.x, y: rect.y, width: rect.width - 1, height: rect.height)
-        screen.draw(" Conversations", style: theme.style(for: "title"), x: inner.x, y: inner.y, clip: inner)
+        let kept = previous.map { $0.rect == rect && $0.isEmpty == content.isEmpty && $0.rows.count == content.rows.count } ?? false
+        if !kept {
+            screen.fill(rect, style: theme.style(for: "list"))
+            screen.drawVerticalLine(x: rect.maxX - 1, y: rect.y, height: rect.height, style: theme.style(for: "border"))
+            screen.draw(" Conversations", style: theme.style(for: "title"), x: inner.x, y: inner.y, clip: inner)
+        }
         var y = inner.y + 1
-        for row in content.rows {
+        for (index, row) in content.rows.enumerated() {
+            if kept, previous?.rows[index] == row {
+                y += 2
+                continue
+            }
             let base = theme.style(for: row.isSelected ? "list.selected" : "list.item")
             screen.fill(Rect(x: inner.x, y: y, width: inner.width, height: 2), style: base)
             let markerWidth = TextWidth.standard.columns(of: row.marker)
@@ -74,7 +83,7 @@ struct ConversationListView {
                         style: theme.style(for: "text.dim").merged(over: base), x: inner.x + 3, y: y + 1, clip: inner)
             y += 2
         }
-        if content.isEmpty {
+        if content.isEmpty, !kept {
             screen.draw(" Type to start one.", style: theme.style(for: "text.dim"), x: inner.x, y: y, clip: inner)
         }
     }

@@ -14,7 +14,7 @@ struct MessagePaneView {
     let theme: Theme
     let cache: WrapCache<String, [StyledLine]>
     let streaming: StreamingReplyLines
-    let times: MessageTimeFormat
+    let times: MessageTimeLabels
     let now: Date
 
     /// What the pane shows: a hint when no conversation is open, else the line on each row
@@ -41,7 +41,7 @@ struct MessagePaneView {
         let needed = rect.height + scrollBack
         for message in conversation.messages.reversed() {
             // Only the lines that can show: a long reply has thousands.
-            window.insert(contentsOf: lines(for: message, width: width).suffix(needed - window.count), at: 0)
+            window.insert(contentsOf: lines(for: message, width: width, last: needed - window.count), at: 0)
             if window.count >= needed { break }
         }
         let end = max(0, window.count - scrollBack)
@@ -104,15 +104,22 @@ struct MessagePaneView {
         return 0
     }
 
-    /// One message as display lines: who and when, the text, then its suggestions, files and
-    /// how it ended when that was not a plain completion.
-    private func lines(for message: ChatMessage, width: Int) -> [StyledLine] {
+    /// The last `limit` display lines of a message: who and when, the text, then its
+    /// suggestions, files and how it ended when that was not a plain completion.
+    ///
+    /// A finished message is wrapped once per width and revision, and cached. A streaming
+    /// reply changes every frame: it is put together from its pieces and only the lines asked
+    /// for are copied, so a frame costs the same at its 20,000th token as at its first.
+    private func lines(for message: ChatMessage, width: Int, last limit: Int) -> ArraySlice<StyledLine> {
         // The time's label is part of the revision: "14:05" becomes a date after midnight.
         let time = times.label(for: message.createdAt, now: now)
+        if message.status == .streaming {
+            return build(message, time: time, width: width).suffix(limit)[...]
+        }
         var hasher = Hasher()
         hasher.combine(time)
-        // Not the whole text: a streaming reply grows to hundreds of kilobytes, hashed every
-        // frame. Its length and both ends change with any append or replacement in practice.
+        // Not the whole text: a reply can be hundreds of kilobytes. Its length and both ends
+        // change with any append or replacement in practice.
         let content = message.content.utf8
         hasher.combine(content.count)
         hasher.combine(String(decoding: content.prefix(256), as: UTF8.self))
@@ -123,8 +130,8 @@ struct MessagePaneView {
         hasher.combine(message.attachments)
         hasher.combine(message.error)
         return cache.lines(for: message.id, revision: hasher.finalize(), width: width) {
-            build(message, time: time, width: width)
-        }
+            build(message, time: time, width: width).joined
+        }.suffix(limit)
     }
 
     /// `📎 name (type, size, …)` for a file sent or received.
@@ -133,27 +140,34 @@ struct MessagePaneView {
         return TextWrapper.wrap([StyledSpan("  📎 \(name) (\(known.joined(separator: ", ")))", style: theme.style(for: "chip"))], width: width)
     }
 
-    private func build(_ message: ChatMessage, time: String, width: Int) -> [StyledLine] {
-        var spans: [[StyledSpan]] = []
+    private func build(_ message: ChatMessage, time: String, width: Int) -> LinePieces {
+        var pieces = LinePieces()
         let who = message.role == .user ? "You" : (message.bot ?? "Bot")
         let nameRole: ThemeRole = message.role == .user ? "message.user.name" : "message.bot.name"
-        spans.append([StyledSpan(who, style: theme.style(for: nameRole)),
-                      StyledSpan("  " + time, style: theme.style(for: "message.time"))])
-        var lines = spans.flatMap { TextWrapper.wrap($0, width: width) }
+        pieces.append(TextWrapper.wrap([StyledSpan(who, style: theme.style(for: nameRole)),
+                                        StyledSpan("  " + time, style: theme.style(for: "message.time"))], width: width))
         if message.content.isEmpty, message.status == .streaming {
-            lines += TextWrapper.wrap([StyledSpan("…", style: theme.style(for: "text.dim"))], width: width)
+            pieces.append(TextWrapper.wrap([StyledSpan("…", style: theme.style(for: "text.dim"))], width: width))
         } else if message.role == .bot, message.contentType != "text/plain" {
             // Replies are markdown, rendered as they stream (from where they grew).
             let markdown = InlineFileReferences.resolve(message.content, files: message.files)
-            lines += message.status == .streaming
-                ? streaming.lines(for: message.id, text: markdown, width: width, theme: theme)
-                : MarkdownRenderer.render(markdown, width: width, theme: theme)
+            if message.status == .streaming {
+                pieces.append(streaming.pieces(for: message.id, text: markdown, width: width, theme: theme))
+            } else {
+                pieces.append(MarkdownRenderer.render(markdown, width: width, theme: theme))
+            }
         } else {
             // What the user typed is shown as typed.
             for paragraph in message.content.split(separator: "\n", omittingEmptySubsequences: false) {
-                lines += TextWrapper.wrap([StyledSpan(String(paragraph), style: theme.style(for: "text"))], width: width)
+                pieces.append(TextWrapper.wrap([StyledSpan(String(paragraph), style: theme.style(for: "text"))], width: width))
             }
         }
+        pieces.append(footer(message, width: width))
+        return pieces
+    }
+
+    private func footer(_ message: ChatMessage, width: Int) -> [StyledLine] {
+        var lines: [StyledLine] = []
         for file in message.attachments {
             lines += fileLine(file.name, [file.contentType, file.size.map(ByteSize.format)], width: width)
         }

@@ -29,9 +29,10 @@ final class StreamingReplyLines {
         var scan = MarkdownLineScan()
         /// The last line read, for whether the unfinished one starts a block.
         var lastLine: Substring?
-        /// Text before `frozenEnd` (a UTF-8 offset) is rendered in `frozen`.
+        /// Text before `frozenEnd` (a UTF-8 offset) is rendered in `frozen`: the blocks as
+        /// rendered, with the blank lines between them, never joined into one array.
         var frozenEnd = 0
-        var frozen: [StyledLine] = []
+        var frozen: [[StyledLine]] = []
         /// The complete lines from `frozenEnd` to `settledEnd`, rendered.
         var live: [StyledLine] = []
         var liveEnd = 0
@@ -45,7 +46,13 @@ final class StreamingReplyLines {
 
     /// The lines of reply `id` with text `text`, `width` columns wide.
     func lines(for id: String, text: String, width: Int, theme: Theme) -> [StyledLine] {
-        var progress = replies[id].flatMap { $0.width == width && Self.hasPrefix(text, $0.seen) ? $0 : nil } ?? Progress(width: width)
+        pieces(for: id, text: text, width: width, theme: theme).joined
+    }
+
+    /// The same lines, in the pieces they are kept in: nothing is copied but what is new.
+    func pieces(for id: String, text: String, width: Int, theme: Theme) -> LinePieces {
+        // Taken out of the table while it changes, so its arrays grow in place, uncopied.
+        var progress = replies.removeValue(forKey: id).flatMap { $0.width == width && Self.hasPrefix(text, $0.seen) ? $0 : nil } ?? Progress(width: width)
         defer { replies[id] = progress }
         Self.readCompleteLines(of: text, into: &progress, width: width, theme: theme)
         let utf8 = text.utf8
@@ -54,16 +61,23 @@ final class StreamingReplyLines {
             progress.live = MarkdownRenderer.render(String(Self.slice(text, progress.frozenEnd, settledEnd)), width: width, theme: theme)
             progress.liveEnd = settledEnd
         }
-        guard settledEnd < utf8.count else { return Self.joined(progress.frozen, progress.live) }
+        var lines = LinePieces()
+        for piece in progress.frozen { lines.append(piece) }
+        guard settledEnd < utf8.count else {
+            lines.appendBlock(progress.live)
+            return lines
+        }
         if progress.scan.insideFence {
             // The unfinished line is code: the open block is rendered with it, from its start.
-            let rest = MarkdownRenderer.render(String(Self.slice(text, progress.frozenEnd, utf8.count)), width: width, theme: theme, streaming: true)
-            return Self.joined(progress.frozen, rest)
+            lines.appendBlock(MarkdownRenderer.render(String(Self.slice(text, progress.frozenEnd, utf8.count)), width: width, theme: theme, streaming: true))
+            return lines
         }
-        var lines = Self.joined(progress.frozen, progress.live)
+        lines.appendBlock(progress.live)
         let startsBlock = progress.lastLine.map { $0.allSatisfy(\.isWhitespace) } ?? true
-        if !lines.isEmpty, startsBlock { lines.append(Self.blank) }
-        lines += Self.wrapUnfinished(text, from: settledEnd, into: &progress, width: width, style: theme.style(for: .text))
+        if lines.count > 0, startsBlock { lines.append([LinePieces.blank]) }
+        let unfinished = Self.wrapUnfinished(text, from: settledEnd, into: &progress, width: width, style: theme.style(for: .text))
+        lines.append(unfinished.settled)
+        lines.append(unfinished.last)
         return lines
     }
 
@@ -93,7 +107,10 @@ final class StreamingReplyLines {
         progress.settledEnd = lineStart
         if let blockStart, blockStart > progress.frozenEnd {
             let piece = MarkdownRenderer.render(String(slice(text, progress.frozenEnd, blockStart)), width: width, theme: theme)
-            progress.frozen = joined(progress.frozen, piece)
+            if !piece.isEmpty {
+                if !progress.frozen.isEmpty { progress.frozen.append([LinePieces.blank]) }
+                progress.frozen.append(piece)
+            }
             progress.frozenEnd = blockStart
             progress.liveEnd = -1
         }
@@ -101,8 +118,9 @@ final class StreamingReplyLines {
 
     /// The unfinished line as plain text, wrapped from the start of its last display line.
     /// Greedy wrapping restarts cleanly at any display line's start, so the lines before it
-    /// are the same as when wrapping the whole line.
-    private static func wrapUnfinished(_ text: String, from start: Int, into progress: inout Progress, width: Int, style: Style) -> [StyledLine] {
+    /// are the same as when wrapping the whole line. `settled` are the display lines kept from
+    /// earlier frames, `last` those wrapped now.
+    private static func wrapUnfinished(_ text: String, from start: Int, into progress: inout Progress, width: Int, style: Style) -> (settled: [StyledLine], last: [StyledLine]) {
         if progress.resumeAt < start {
             progress.unfinished = []
             progress.resumeAt = start
@@ -114,22 +132,12 @@ final class StreamingReplyLines {
             StyledLine(spans: line.text.isEmpty ? [] : [StyledSpan(String(line.text), style: style)], columns: line.columns,
                        isContinuation: index == 0 ? progress.resumeIsContinuation : line.isContinuation)
         }
-        defer {
-            if let last = wrapped.last, lines.count > 1 {
-                progress.unfinished += lines.dropLast()
-                progress.resumeAt += rest.utf8.distance(from: rest.startIndex, to: last.text.startIndex)
-                progress.resumeIsContinuation = last.isContinuation
-            }
-        }
-        return progress.unfinished + lines
-    }
-
-    /// The blank line MarkdownRenderer puts between blocks.
-    private static let blank = StyledLine(spans: [], columns: 0)
-
-    /// Rendered pieces one blank line apart, as blocks are.
-    private static func joined(_ first: [StyledLine], _ second: [StyledLine]) -> [StyledLine] {
-        first.isEmpty || second.isEmpty ? first + second : first + [blank] + second
+        guard let last = wrapped.last, lines.count > 1 else { return (progress.unfinished, lines) }
+        // Grown in place before it is handed out: handed out first, it would be copied.
+        progress.unfinished += lines.dropLast()
+        progress.resumeAt += rest.utf8.distance(from: rest.startIndex, to: last.text.startIndex)
+        progress.resumeIsContinuation = last.isContinuation
+        return (progress.unfinished, [lines[lines.count - 1]])
     }
 
     private static func slice(_ text: String, _ from: Int, _ to: Int) -> Substring {

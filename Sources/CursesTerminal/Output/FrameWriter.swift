@@ -87,7 +87,7 @@ struct FrameWriter {
             let isWide = cell.width == 2 && x + 1 < screen.width && screen.cells[row + x + 1].isContinuation
             let columns = isWide && x + 1 < size.width ? 2 : 1
             if isLastRow, x + columns == size.width, sequences.lastCellScrolls { break }
-            if let ascii = cell.grapheme.asciiValue, ascii >= 0x20, ascii < 0x7F, columns == 1 {
+            if let ascii = cell.asciiByte, ascii >= 0x20, ascii < 0x7F, columns == 1 {
                 bytes.append(ascii)
             } else {
                 let glyph = CellGlyph(cell.grapheme, columns: columns, maxScalars: Self.maxScalarsPerCell, widthOf: GlyphWidth.cursesWidth)

@@ -20,9 +20,8 @@ extension Screen {
             // grapheme breaking or glyph building, which were most of a streaming frame's cost.
             if span.text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
                 for byte in span.text.utf8 {
-                    guard place(Glyph(Self.printableASCII[Int(byte - 0x20)], width: 1), x: column, y: y, style: span.style, area: area) else {
-                        return area.maxX
-                    }
+                    guard column < area.maxX else { return area.maxX }
+                    if column >= area.x { putASCII(byte, x: column, y: y, style: span.style) }
                     column += 1
                 }
                 continue
@@ -39,10 +38,6 @@ extension Screen {
         }
         return column
     }
-
-    /// The characters of bytes 0x20-0x7E, made once: making one from its byte was a visible
-    /// part of drawing a frame.
-    private static let printableASCII: [Character] = (0x20..<0x7F).map { Character(Unicode.Scalar(UInt8($0))) }
 
     /// Draws `text` in one style; see `draw(_:x:y:clip:measure:)`.
     @discardableResult

@@ -2,24 +2,45 @@
 ///
 /// A wide grapheme (CJK, most emoji) has width 2 and owns the cell to its right, which holds a
 /// `continuation` cell; nothing may split the pair.
+///
+/// A cell is plain bits (see `PackedGrapheme`): frames are copied and compared as memory.
 public struct Cell: Sendable, Hashable {
-    /// One grapheme cluster, already measured; a single space for blank cells.
-    public var grapheme: Character
+    private var packed: PackedGrapheme
     /// Columns the grapheme occupies: 1 or 2; 0 marks the right half of a wide grapheme.
     public var width: UInt8
     public var style: Style
 
     public init(_ grapheme: Character = " ", width: UInt8 = 1, style: Style = .plain) {
-        self.grapheme = grapheme
+        packed = PackedGrapheme(grapheme)
         self.width = width
         self.style = style
     }
+
+    init(ascii byte: UInt8, style: Style) {
+        packed = PackedGrapheme(ascii: byte)
+        width = 1
+        self.style = style
+    }
+
+    /// One grapheme cluster, already measured; a single space for blank cells.
+    public var grapheme: Character {
+        get { packed.character }
+        set { packed = PackedGrapheme(newValue) }
+    }
+
+    /// The byte of a one-byte (ASCII) grapheme, nil for any other: for writers that have a
+    /// faster way with those.
+    public var asciiByte: UInt8? { packed.asciiByte }
 
     public static let blank = Cell()
 
     public var isContinuation: Bool { width == 0 }
 
-    static func continuation(style: Style) -> Cell { Cell(" ", width: 0, style: style) }
+    static func continuation(style: Style) -> Cell {
+        var cell = Cell(ascii: 0x20, style: style)
+        cell.width = 0
+        return cell
+    }
 }
 
 /// A frame: what the terminal should show, cell by cell. Views draw into it; the terminal
@@ -52,7 +73,8 @@ public struct Screen: Sendable, Equatable {
         for y in clipped.y..<clipped.maxY {
             clearPair(x: clipped.x, y: y)
             clearPair(x: clipped.maxX - 1, y: y)
-            for x in clipped.x..<clipped.maxX { self[x, y] = Cell(" ", width: 1, style: style) }
+            let blank = Cell(ascii: 0x20, style: style)
+            for x in clipped.x..<clipped.maxX { self[x, y] = blank }
         }
     }
 
@@ -73,6 +95,12 @@ public struct Screen: Sendable, Equatable {
             self[x + 1, y] = .continuation(style: style)
         }
         return columns
+    }
+
+    /// Puts a printable ASCII byte at (x, y), which must be on the screen.
+    mutating func putASCII(_ byte: UInt8, x: Int, y: Int, style: Style) {
+        clearPair(x: x, y: y)
+        self[x, y] = Cell(ascii: byte, style: style)
     }
 
     /// Copies `width` cells of row `fromY` of `source`, a screen of the same size, to row `toY`
