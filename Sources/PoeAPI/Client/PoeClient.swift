@@ -29,11 +29,29 @@ public actor PoeClient {
         parameters: [String: JSONValue] = [:],
         onRetry: (@Sendable (RetryNotice) -> Void)? = nil
     ) -> ReplyStream {
+        ReplyStream(client: self, bot: bot, query: Self.query(messages, parameters: parameters), onRetry: onRetry)
+    }
+
+    /// The same reply as `stream`, with each batch of events handed to `handler` on the
+    /// network task as it is read (see `ReplyRun`). The handler must be quick: the next read
+    /// waits for it.
+    public nonisolated func stream(
+        bot: String,
+        messages: [ProtocolMessage],
+        parameters: [String: JSONValue] = [:],
+        onRetry: (@Sendable (RetryNotice) -> Void)? = nil,
+        handler: @escaping @Sendable ([PoeEvent]) -> Void
+    ) -> ReplyRun {
+        ReplyRun(client: self, bot: bot, query: Self.query(messages, parameters: parameters), onRetry: onRetry, handler: handler)
+    }
+
+    /// The messages as sent: the parameters go with the last user message.
+    private nonisolated static func query(_ messages: [ProtocolMessage], parameters: [String: JSONValue]) -> [ProtocolMessage] {
         var query = messages
         if !parameters.isEmpty, let last = query.lastIndex(where: { $0.role == .user }) {
             query[last].parameters.merge(parameters) { _, new in new }
         }
-        return ReplyStream(client: self, bot: bot, query: query, onRetry: onRetry)
+        return query
     }
 
     // MARK: Shared request plumbing

@@ -10,7 +10,7 @@ struct ReplyAttempts: Sendable {
     let client: PoeClient
     let bot: String
     let query: [ProtocolMessage]
-    let output: AsyncThrowingStream<[PoeEvent], any Error>.Continuation
+    let output: ReplyOutput
     let onRetry: (@Sendable (RetryNotice) -> Void)?
 
     /// What the consumer has been given so far, across attempts.
@@ -74,7 +74,7 @@ struct ReplyAttempts: Sendable {
     private func finish(_ error: PoeError, _ progress: Progress) {
         guard !progress.finished else { return }
         progress.finished = true
-        output.finish(throwing: error)
+        output.finish(error)
     }
 
     /// One HTTP request; returns normally once `done` arrived, throws to end or retry.
@@ -154,7 +154,7 @@ struct ReplyAttempts: Sendable {
                 output.yield(batch)
                 batch = []
                 progress.finished = true
-                output.finish()
+                output.finish(nil)
                 complete = true
             case .error:
                 progress.outputBegan = true

@@ -4,7 +4,16 @@ import Synchronization
 /// Where results from the network and the store wait for the render loop. Posting wakes the
 /// loop (through the terminal's wake pipe), so nothing polls while idle.
 final class AppInbox: Sendable {
-    private let events = Mutex<[AppEvent]>([])
+    private struct Pending {
+        var events: [AppEvent] = []
+        /// Nothing but streamed text since the last drain.
+        var onlyText = true
+        /// Whether streamed text wakes the loop: not while the loop reads the inbox at each
+        /// frame of its own accord (a reply is streaming), saving a wake-up per frame.
+        var textWakes = true
+    }
+
+    private let pending = Mutex(Pending())
     private let wake: @Sendable () -> Void
 
     init(wake: @escaping @Sendable () -> Void) {
@@ -12,15 +21,31 @@ final class AppInbox: Sendable {
     }
 
     func post(_ event: AppEvent) {
-        events.withLock { $0.append(event) }
-        wake()
+        let wakes = pending.withLock { pending in
+            pending.events.append(event)
+            if case .reply(_, _, .text) = event { return pending.textWakes }
+            pending.onlyText = false
+            return true
+        }
+        if wakes { wake() }
     }
 
-    /// Everything posted so far, oldest first.
-    func drain() -> [AppEvent] {
-        events.withLock { pending in
-            defer { pending.removeAll(keepingCapacity: true) }
-            return pending
+    /// Whether everything waiting is streamed text (or nothing): such a frame can wait a little.
+    var holdsOnlyText: Bool {
+        pending.withLock { $0.onlyText }
+    }
+
+    /// Everything posted so far, oldest first. `readsTextOnItsOwn`: the loop will read the
+    /// inbox again within a frame whatever happens, so streamed text posted until the next
+    /// drain need not wake it (anything else still does).
+    func drain(readsTextOnItsOwn: Bool = false) -> [AppEvent] {
+        pending.withLock { pending in
+            defer {
+                pending.events.removeAll(keepingCapacity: true)
+                pending.onlyText = true
+                pending.textWakes = !readsTextOnItsOwn
+            }
+            return pending.events
         }
     }
 }

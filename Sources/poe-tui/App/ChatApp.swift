@@ -10,7 +10,8 @@ import TerminalUI
 
 /// The full-screen app. One thread owns the terminal and runs the loop: terminal events and
 /// results from the effect runner (through the inbox, which wakes the loop) go through the
-/// reducer; the screen is redrawn at most 60 times a second, and only when something changed.
+/// reducer; the screen is redrawn at most 60 times a second (30 for streamed text alone), and
+/// only when something changed.
 /// Nothing runs while nothing happens, except a spinner tick while a reply streams.
 final class ChatApp {
     private let terminal = Terminal()
@@ -25,6 +26,10 @@ final class ChatApp {
     private let client: PoeClient
 
     static let frameInterval: Duration = .milliseconds(16)
+    /// Frames that only add streamed text come at most 30 times a second: half the work of
+    /// 60, and a reply of 200 tokens a second still moves on every one of them. Anything else
+    /// (a key, a reply's end) is drawn at the next 60th of a second.
+    static let textFrameInterval: Duration = .milliseconds(33)
     static let spinnerInterval: Duration = .milliseconds(100)
 
     init(client: PoeClient, store: ConversationStore, settings: EffectiveSettings, keyMap: KeyMap, theme: ThemeDefinition, notice: StatusMessage?) throws {
@@ -95,10 +100,15 @@ final class ChatApp {
         var frame = 0
         // Woken before the next frame was due, with the inbox left for that frame.
         var inboxWaiting = false
+        // While replies stream, the loop reads the inbox at this time without being woken.
+        var nextTextRead: ContinuousClock.Instant?
         while !state.quitting {
             // Sleep until input, a wake-up, the next frame that is due, or the spinner's tick.
             var timeout: Duration?
-            if dirty || inboxWaiting { timeout = max(.zero, Self.frameInterval - (clock.now - lastDraw)) }
+            let inboxInterval = inbox.holdsOnlyText ? Self.textFrameInterval : Self.frameInterval
+            if dirty { timeout = max(.zero, Self.frameInterval - (clock.now - lastDraw)) }
+            if inboxWaiting { timeout = min(timeout ?? .seconds(1), max(.zero, inboxInterval - (clock.now - lastDraw))) }
+            if let nextTextRead { timeout = min(timeout ?? .seconds(1), max(.zero, clock.now.duration(to: nextTextRead))) }
             if !state.streams.isEmpty { timeout = min(timeout ?? Self.spinnerInterval, Self.spinnerInterval) }
             let terminalEvents: [TerminalEvent]
             do {
@@ -111,9 +121,13 @@ final class ChatApp {
             // 200 tokens a second then goes through the reducer once a frame, not once a token.
             // Keys are never held back, and take what has arrived along with them.
             var events = terminalEvents.map(AppEvent.terminal)
-            if !terminalEvents.isEmpty || clock.now - lastDraw >= Self.frameInterval {
+            let textDue = nextTextRead.map { clock.now >= $0 } ?? false
+            if !terminalEvents.isEmpty || textDue || clock.now - lastDraw >= (inbox.holdsOnlyText ? Self.textFrameInterval : Self.frameInterval) {
                 wakeRequest.reset()  // before taking: a post after the take wakes the loop again
-                events += Self.joiningReplyText(inbox.drain())
+                // While a reply streams, its text is read every text frame without a wake-up.
+                let streaming = !state.streams.isEmpty
+                events += Self.joiningReplyText(inbox.drain(readsTextOnItsOwn: streaming))
+                nextTextRead = streaming ? clock.now + Self.textFrameInterval : nil
                 inboxWaiting = false
             } else {
                 inboxWaiting = true

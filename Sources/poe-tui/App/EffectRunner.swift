@@ -11,7 +11,7 @@ actor EffectRunner {
     private let store: ConversationStore
     let inbox: AppInbox
     /// Replies in flight, by conversation id.
-    private var replies: [String: ReplyStream] = [:]
+    private var replies: [String: ReplyRun] = [:]
     /// Sends uploading their files, by conversation id.
     var uploadTasks: [String: Task<Void, Never>] = [:]
     /// The file picker's folder listing in progress.
@@ -114,13 +114,16 @@ actor EffectRunner {
         before.messages = Array(conversation.messages[..<replyIndex])
         let prompt = before.messages.last { $0.role == .user }
         let parameters = prompt?.parameters ?? [:]
-        let reply = client.stream(bot: conversation.messages[replyIndex].bot ?? conversation.bot,
-                                  messages: before.queryHistory, parameters: parameters)
-        replies[conversation.id] = reply
         let recorder = ReplyRecorder(store: store, conversation: conversation, messageID: replyID)
+        let relay = ReplyRelay(recorder: recorder, inbox: inbox, conversationID: conversation.id, replyID: replyID)
+        // Events are recorded and posted on the network task as they are read: no hand-over
+        // to this actor per token.
+        let reply = client.stream(bot: conversation.messages[replyIndex].bot ?? conversation.bot,
+                                  messages: before.queryHistory, parameters: parameters, handler: relay.take)
+        replies[conversation.id] = reply
         let inbox = inbox
         Task {
-            let outcome = await Self.relay(reply, recorder: recorder, inbox: inbox, conversationID: conversation.id, replyID: replyID)
+            let outcome = relay.outcome(await reply.ending())
             _ = await recorder.finish(status: outcome.status, error: outcome.error)
             inbox.post(.reply(conversationID: conversation.id, messageID: replyID, .finished(outcome.status, outcome.error)))
             self.replyEnded(conversation.id, reply)
@@ -129,38 +132,7 @@ actor EffectRunner {
         }
     }
 
-    private func replyEnded(_ conversationID: String, _ reply: ReplyStream) {
+    private func replyEnded(_ conversationID: String, _ reply: ReplyRun) {
         if replies[conversationID] === reply { replies[conversationID] = nil }
-    }
-
-    /// Passes a reply's events to the recorder and the screen; returns how it ended.
-    private static func relay(_ reply: ReplyStream, recorder: ReplyRecorder, inbox: AppInbox,
-                              conversationID: String, replyID: String) async -> (status: MessageStatus, error: MessageError?) {
-        var botError: BotErrorEvent?
-        do {
-            for try await event in reply.events {
-                let update: ReplyUpdate?
-                switch event {
-                case .text(let text): recorder.append(text); update = .text(text)
-                case .replaceResponse(let text): recorder.replace(text); update = .replace(text)
-                case .suggestedReply(let text): recorder.addSuggestedReply(text); update = .suggestion(text)
-                case .file(let file):
-                    let received = ReceivedFile(file)
-                    recorder.addFile(received)
-                    update = .file(received)
-                case .error(let event): botError = event; update = nil
-                case .meta, .json, .data, .done: update = nil
-                }
-                if let update { inbox.post(.reply(conversationID: conversationID, messageID: replyID, update)) }
-            }
-        } catch let error as PoeError {
-            return error == .cancelled ? (.cancelled, nil) : (.error, MessageError(error))
-        } catch {
-            return (.error, MessageError(text: "\(error)", kind: "internal", retryable: false))
-        }
-        if let botError {
-            return (.error, MessageError(text: botError.text, kind: botError.errorType ?? "bot_error", retryable: botError.allowRetry))
-        }
-        return (.complete, nil)
     }
 }
