@@ -149,6 +149,13 @@ class ControlClient:
         before which the text cannot have been on screen (say, when its last byte was sent).
         """
         deadline = time.monotonic() + timeout
+        # A capture makes tmux render the whole pane, and tmux reads nothing from the pane
+        # meanwhile: a capture sent right after a key made that key's own echo wait behind it
+        # (measured on a full 160x48 chat screen: 5-7 ms of an 8 ms echo; nothing for `cat`,
+        # whose screen is empty). So the first capture waits, briefly, for output newer than
+        # `not_before`; when the text is on screen already, none comes and it captures anyway.
+        with self.lock:
+            self.lock.wait_for(lambda: (self.outputs and self.outputs[-1] >= not_before) or self.closed, min(0.25, timeout))
         screen, seen = self.capture()
         previous_seen = None  # no capture is known not to match yet
         while True:

@@ -19,6 +19,9 @@ public final class ChatRenderer {
     /// The last frame and what its parts showed; nil when it cannot be built on (none yet, an
     /// overlay covered it, too small).
     private var last: LastFrame?
+    /// The frame before the last: by the time the next frame is made, the terminal has let go
+    /// of it, so its storage is reused for that frame.
+    private var spare: Screen?
 
     private struct LastFrame {
         var screen: Screen
@@ -54,7 +57,14 @@ public final class ChatRenderer {
             return screen
         }
         let previous = last.flatMap { $0.screen.width == state.width && $0.screen.height == state.height ? $0 : nil }
-        var screen = previous?.screen ?? Screen(width: state.width, height: state.height)
+        var screen: Screen
+        if let previous {
+            screen = spare ?? previous.screen
+            spare = nil
+            screen.overwrite(with: previous.screen)
+        } else {
+            screen = Screen(width: state.width, height: state.height)
+        }
 
         let list = layout.list.map { ConversationListView.Content(state: state, frame: frame, rect: $0) }
         if let list, list != previous?.list {
@@ -75,6 +85,7 @@ public final class ChatRenderer {
             StatusLineView(content: status, theme: theme).draw(on: &screen)
         }
         // Overlays draw over everything: the frame after one is drawn whole.
+        spare = previous?.screen
         last = state.overlay == nil ? LastFrame(screen: screen, list: list, pane: pane, input: input, status: status) : nil
         switch state.overlay {
         case .help(let scroll):

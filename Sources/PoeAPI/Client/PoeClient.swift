@@ -33,7 +33,7 @@ public actor PoeClient {
     }
 
     /// The same reply as `stream`, with each batch of events handed to `handler` on the
-    /// network task as it is read (see `ReplyRun`). The handler must be quick: the next read
+    /// curl thread as it is read (see `ReplyRun`). The handler must be quick: every transfer
     /// waits for it.
     public nonisolated func stream(
         bot: String,

@@ -13,25 +13,13 @@ struct ReplyAttempts: Sendable {
     let output: ReplyOutput
     let onRetry: (@Sendable (RetryNotice) -> Void)?
 
-    /// What the consumer has been given so far, across attempts.
-    private final class Progress: @unchecked Sendable {
-        // @unchecked: touched only by the one task that runs the attempts, one at a time.
-        /// Set once anything but `meta` was yielded; from then on, no retry.
-        var outputBegan = false
-        var metaYielded = false
-        /// After an `error` event the reply has failed: like fastapi_poe, whatever the bot sends
-        /// after it (but `done`) is not part of the reply.
-        var botFailed = false
-        var finished = false
-    }
-
     /// A failure after which the query must not be sent again, whatever its kind.
     private struct MayHaveRun: Error {
         let error: PoeError
     }
 
     func run() async {
-        let progress = Progress()
+        let progress = ReplyProgress()
         let configuration = client.configuration
         guard !configuration.apiKey.isEmpty else { return finish(.missingKey, progress) }
         let body: [UInt8]
@@ -71,45 +59,44 @@ struct ReplyAttempts: Sendable {
         }
     }
 
-    private func finish(_ error: PoeError, _ progress: Progress) {
+    private func finish(_ error: PoeError, _ progress: ReplyProgress) {
         guard !progress.finished else { return }
         progress.finished = true
         output.finish(error)
     }
 
-    /// One HTTP request; returns normally once `done` arrived, throws to end or retry.
-    private func attempt(_ request: HTTPRequest, progress: Progress, mayRetry: Bool) async throws {
+    /// One request. Its event stream is read on the transfer's thread (`ReplyBodyReader`);
+    /// anything else (an HTTP error, another content type) comes here to be reported.
+    private func attempt(_ request: HTTPRequest, progress: ReplyProgress, mayRetry: Bool) async throws {
+        var request = request
+        let reader = ReplyBodyReader(output: output, progress: progress, mayRetry: mayRetry)
+        request.bodyReader = reader
         let transfer = client.engine.start(request)
-        var parser = SSEParser()
         var errorHead: HTTPResponseHead?
         var errorBody: [UInt8] = []
-        var sawDone = false
-        var eventsThisAttempt = 0
         do {
             for try await event in transfer.events {
                 switch event {
                 case .uploadProgress:
                     break
                 case .head(let head):
-                    if !head.isSuccess || !(head.header("content-type") ?? "").contains("text/event-stream") {
-                        errorHead = head
-                    }
+                    if !reader.accepts(head) { errorHead = head }
                 case .body(let bytes):
-                    if errorHead != nil {
-                        if errorBody.count < 64 * 1024 { errorBody.append(contentsOf: bytes) }
-                    } else if !sawDone {
-                        // After `done` the consumer is finished; the rest of the body is
-                        // drained so the connection can be reused.
-                        sawDone = try deliver(bytes, parser: &parser, progress: progress, transfer: transfer, mayRetry: mayRetry, count: &eventsThisAttempt)
-                    }
+                    // Only a body the reader did not take: an error's.
+                    if errorBody.count < 64 * 1024 { errorBody.append(contentsOf: bytes) }
                 }
             }
         } catch let failure as TransportError {
+            // Cancelled, the transfer's thread may still be in the reader: leave it alone.
+            if Task.isCancelled { throw PoeError.cancelled }
+            // The reader stopped the transfer itself: its reason is the failure.
+            if let stopped = reader.failure { throw stopped }
             let error = ResponseError.error(for: failure, redactor: client.redactor)
             guard failure.requestNeverSent || failure == .cancelled else { throw MayHaveRun(error: error) }
             throw error
         }
         if Task.isCancelled { throw PoeError.cancelled }
+        if let stopped = reader.failure { throw stopped }
         if let errorHead {
             if errorHead.isSuccess {
                 // A 2xx that is not an event stream: show what it said.
@@ -118,54 +105,12 @@ struct ReplyAttempts: Sendable {
             }
             throw ResponseError.error(for: errorHead, body: errorBody, bot: bot, redactor: client.redactor)
         }
-        if !sawDone {
-            _ = parser.finish()
+        if !reader.sawDone {
+            reader.finish()
             // The bot had started (its stream was open): even with nothing shown, asking again
             // could charge twice.
             throw MayHaveRun(error: .incomplete("the stream ended before the bot said it was done"))
         }
-    }
-
-    /// Parses and decodes one network read's events and passes them on as one batch; returns
-    /// true when the reply is complete. `count` is the number of events this attempt decoded.
-    private func deliver(
-        _ bytes: [UInt8], parser: inout SSEParser, progress: Progress, transfer: HTTPTransfer, mayRetry: Bool, count: inout Int
-    ) throws -> Bool {
-        var batch: [PoeEvent] = []
-        var complete = false
-        defer { if !batch.isEmpty { output.yield(batch) } }
-        try parser.feed(bytes) { name, data in
-            guard !complete, let event = try PoeEvent.decode(name: name, data: data) else { return }
-            count += 1
-            if progress.botFailed, event != .done { return }
-            switch event {
-            case .meta:
-                // Meaningful only as an attempt's first event (as fastapi_poe reads it); every
-                // attempt sends it, and the consumer hears it once.
-                guard count == 1, !progress.metaYielded else { return }
-                progress.metaYielded = true
-                batch.append(event)
-            case .error(let botError) where mayRetry && !progress.outputBegan && botError.allowRetry:
-                // Nothing shown yet and the bot allows it: try again rather than fail.
-                transfer.cancel()
-                throw PoeError.botFailed(botError)
-            case .done:
-                batch.append(.done)
-                output.yield(batch)
-                batch = []
-                progress.finished = true
-                output.finish(nil)
-                complete = true
-            case .error:
-                progress.outputBegan = true
-                progress.botFailed = true
-                batch.append(event)
-            default:
-                progress.outputBegan = true
-                batch.append(event)
-            }
-        }
-        return complete
     }
 }
 
@@ -178,4 +123,17 @@ extension PoeError {
         default: return isTransient
         }
     }
+}
+
+/// What the consumer has been given so far, across attempts.
+final class ReplyProgress: @unchecked Sendable {
+    // @unchecked: touched by one attempt at a time, in turn by its transfer's thread (the body
+    // reader, while the body arrives) and by the task that runs the attempts (after it ended).
+    /// Set once anything but `meta` was yielded; from then on, no retry.
+    var outputBegan = false
+    var metaYielded = false
+    /// After an `error` event the reply has failed: like fastapi_poe, whatever the bot sends
+    /// after it (but `done`) is not part of the reply.
+    var botFailed = false
+    var finished = false
 }

@@ -36,7 +36,7 @@ public final class ReplyStream: Sendable {
 
 /// A reply's events, one at a time.
 ///
-/// Events cross from the network task to the consumer in batches (everything one network read
+/// Events cross from the curl thread to the consumer in batches (everything one network read
 /// produced), because a hand-over per event cost more than parsing it: a 1 MB reply is about
 /// 100,000 events.
 public struct ReplyEvents: AsyncSequence, Sendable {
@@ -71,7 +71,7 @@ struct ReplyOutput: Sendable {
     let finish: @Sendable (PoeError?) -> Void
 }
 
-/// One bot reply in flight whose events go to a handler, called on the network task as each
+/// One bot reply in flight whose events go to a handler, called on the curl thread as each
 /// batch is read, rather than to an `AsyncSequence`. Crossing to the consumer's task for every
 /// token took a thread wake-up each: at 200 tokens a second that was most of the client's CPU.
 ///

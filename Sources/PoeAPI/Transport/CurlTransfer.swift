@@ -24,6 +24,8 @@ final class CurlTransfer: @unchecked Sendable {
     private var status = 0
     private var headers: [String: String] = [:]
     private var headDelivered = false
+    /// The request's body reader took this response's body.
+    private var bodyGoesToReader = false
     private var lastUploadReport: Int64 = -1
     /// When the last byte arrived (or the transfer started): the idle timeout counts from here.
     private(set) var lastActivity = ContinuousClock.now
@@ -144,10 +146,13 @@ final class CurlTransfer: @unchecked Sendable {
         }
     }
 
-    fileprivate func receiveBody(_ bytes: UnsafeRawBufferPointer) {
+    /// False when the body reader asked to stop.
+    fileprivate func receiveBody(_ bytes: UnsafeRawBufferPointer) -> Bool {
         lastActivity = .now
         deliverHead()
+        if bodyGoesToReader, let reader = request.bodyReader { return reader.read(bytes) }
         continuation.yield(.body(Array(bytes)))
+        return true
     }
 
     fileprivate func reportUpload(sent: Int64, total: Int64) {
@@ -165,7 +170,9 @@ final class CurlTransfer: @unchecked Sendable {
             poe_curl_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &code)
             status = code
         }
-        continuation.yield(.head(HTTPResponseHead(status: status, headers: headers)))
+        let head = HTTPResponseHead(status: status, headers: headers)
+        bodyGoesToReader = request.bodyReader?.accepts(head) ?? false
+        continuation.yield(.head(head))
     }
 }
 
@@ -173,8 +180,8 @@ private let curlWriteCallback: poe_curl_data_callback = { data, size, count, con
     let length = size * count
     guard let context else { return 0 }
     let transfer = Unmanaged<CurlTransfer>.fromOpaque(context).takeUnretainedValue()
-    transfer.receiveBody(UnsafeRawBufferPointer(start: data, count: length))
-    return length
+    // Returning less than `length` makes libcurl fail the transfer: how a reader stops it.
+    return transfer.receiveBody(UnsafeRawBufferPointer(start: data, count: length)) ? length : 0
 }
 
 private let curlHeaderCallback: poe_curl_data_callback = { data, size, count, context in

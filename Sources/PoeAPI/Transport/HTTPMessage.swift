@@ -35,6 +35,19 @@ struct HTTPRequest: Sendable {
     /// Whether to follow up to 5 redirects (http and https only). curl sends a custom
     /// `Authorization` header only to the first host, never to the one redirected to.
     var followsRedirects = false
+    /// Reads an accepted response's body on the transfer's thread instead of as `.body` events.
+    var bodyReader: (any InlineBodyReader)?
+}
+
+/// Takes a response body on the transfer's own thread, piece by piece as it arrives, instead of
+/// as `.body` events on a task: for streams of many small pieces (a reply's tokens), where
+/// handing each piece to a task cost a thread wake-up. It must be quick: every transfer waits.
+protocol InlineBodyReader: AnyObject, Sendable {
+    /// Whether this reader takes the body of a response with this head; called once, on the
+    /// transfer's thread, before any of the body. A body not taken arrives as `.body` events.
+    func accepts(_ head: HTTPResponseHead) -> Bool
+    /// One piece of the body; false stops the transfer (it then fails), true goes on.
+    func read(_ bytes: UnsafeRawBufferPointer) -> Bool
 }
 
 /// The status line and headers of a response, delivered before any of its body.

@@ -30,6 +30,13 @@ final class AppInbox: Sendable {
         if wakes { wake() }
     }
 
+    /// Asks for the text waiting to be drawn at the next 60th of a second rather than the next
+    /// text frame: a reply's last token, whose `done` just arrived.
+    func hurry() {
+        pending.withLock { $0.onlyText = false }
+        wake()
+    }
+
     /// Whether everything waiting is streamed text (or nothing): such a frame can wait a little.
     var holdsOnlyText: Bool {
         pending.withLock { $0.onlyText }

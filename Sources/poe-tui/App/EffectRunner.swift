@@ -116,7 +116,7 @@ actor EffectRunner {
         let parameters = prompt?.parameters ?? [:]
         let recorder = ReplyRecorder(store: store, conversation: conversation, messageID: replyID)
         let relay = ReplyRelay(recorder: recorder, inbox: inbox, conversationID: conversation.id, replyID: replyID)
-        // Events are recorded and posted on the network task as they are read: no hand-over
+        // Events are recorded and posted on the curl thread as they are read: no hand-over
         // to this actor per token.
         let reply = client.stream(bot: conversation.messages[replyIndex].bot ?? conversation.bot,
                                   messages: before.queryHistory, parameters: parameters, handler: relay.take)

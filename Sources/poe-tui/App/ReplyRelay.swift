@@ -3,8 +3,8 @@ import ChatStore
 import PoeAPI
 import Synchronization
 
-/// Passes a reply's events to its recorder (the store) and to the screen (the inbox), as the
-/// client reads them, and works out how the reply ended.
+/// Passes a reply's events to its recorder (the store) and to the screen (the inbox), on the
+/// client's transfer thread as it reads them, and works out how the reply ended.
 final class ReplyRelay: Sendable {
     private let recorder: ReplyRecorder
     private let inbox: AppInbox
@@ -35,7 +35,12 @@ final class ReplyRelay: Sendable {
             case .error(let event):
                 botError.withLock { $0 = event }
                 continue
-            case .meta, .json, .data, .done:
+            case .done:
+                // The reply's last text is drawn at once, not at the next text frame; how the
+                // reply ended follows once it is recorded.
+                inbox.hurry()
+                continue
+            case .meta, .json, .data:
                 continue
             }
             inbox.post(.reply(conversationID: conversationID, messageID: replyID, update))
