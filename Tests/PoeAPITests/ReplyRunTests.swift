@@ -52,6 +52,35 @@ import Testing
         }
     }
 
+    /// The reply ends at `done`, even while the server keeps the body open after it (a proxy
+    /// holding the last chunk back): the app must not wait for the body, up to the idle timeout,
+    /// to show the reply as finished. (A watchdog stops the reply after 30 s, so a reply that
+    /// waits for the body fails the test instead of hanging it.)
+    @Test func itEndsAtDoneNotAtTheEndOfTheBody() async throws {
+        let head = httpResponse("200 OK", headers: ["Content-Type: text/event-stream", "Connection: close"])
+        let events = Array("event: text\r\ndata: {\"text\": \"All here.\"}\r\n\r\nevent: done\r\ndata: {}\r\n\r\n".utf8)
+        let server = try ScriptedHTTPServer { _ in .hold(head + events) }
+        defer { server.stop() }
+        var configuration = PoeConfiguration(apiKey: "k-held", apiBase: server.base)
+        configuration.idleTimeout = .seconds(600)
+        let received = Received()
+        let run = PoeClient(configuration: configuration).stream(bot: "Held", messages: [ProtocolMessage(role: .user, content: "go")]) { batch in
+            received.events.withLock { $0 += batch }
+        }
+        let watchdog = Task {
+            try? await Task.sleep(for: .seconds(30))
+            guard !Task.isCancelled else { return false }
+            run.cancel()
+            return true
+        }
+        let ending = await run.ending()
+        watchdog.cancel()
+        #expect(await watchdog.value == false, "the reply ended only when the watchdog stopped it")
+        #expect(ending == nil, "\(String(describing: ending))")
+        #expect(received.events.withLock { $0 } == [.text("All here."), .done])
+        run.cancel()
+    }
+
     @Test func cancelStopsItAsCancelled() async throws {
         let harness = try await EmulatorHarness.start()
         defer { Task { await harness.stop() } }

@@ -32,8 +32,8 @@ struct FrameDiff: Equatable {
         let rowBytes = width * MemoryLayout<Cell>.stride
         for y in 0..<new.height {
             let row = y * width ..< (y + 1) * width
-            // Most rows of a frame are untouched: the same bytes are the same cells. (Different
-            // bytes may still be equal cells, a grapheme stored twice: those are compared below.)
+            // Most rows of a frame are untouched: the same bytes are the same cells. (Rows whose
+            // bytes differ, if only in padding, are compared cell by cell below.)
             let sameBytes = oldCells.withUnsafeBytes { old in
                 newCells.withUnsafeBytes { new in memcmp(old.baseAddress! + y * rowBytes, new.baseAddress! + y * rowBytes, rowBytes) == 0 }
             }

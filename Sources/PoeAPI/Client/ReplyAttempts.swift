@@ -21,12 +21,12 @@ struct ReplyAttempts: Sendable {
     func run() async {
         let progress = ReplyProgress()
         let configuration = client.configuration
-        guard !configuration.apiKey.isEmpty else { return finish(.missingKey, progress) }
+        guard !configuration.apiKey.isEmpty else { return finish(.missingKey) }
         let body: [UInt8]
         do {
             body = try QueryRequest(query: query).jsonBody()
         } catch {
-            return finish(.protocolViolation("cannot encode the query: \(error)"), progress)
+            return finish(.protocolViolation("cannot encode the query: \(error)"))
         }
         let request = HTTPRequest(
             method: "POST",
@@ -43,25 +43,25 @@ struct ReplyAttempts: Sendable {
                 try await attempt(request, progress: progress, mayRetry: retry < configuration.retryPolicy.maxRetries)
                 return
             } catch let failure as MayHaveRun {
-                return finish(Task.isCancelled ? .cancelled : failure.error, progress)
+                return finish(Task.isCancelled ? .cancelled : failure.error)
             } catch let error as PoeError {
-                if error == .cancelled || Task.isCancelled { return finish(.cancelled, progress) }
+                if error == .cancelled || Task.isCancelled { return finish(.cancelled) }
                 retry += 1
                 guard error.isRetryableBeforeOutput, !progress.outputBegan,
                       let wait = configuration.retryPolicy.delay(beforeRetry: retry, retryAfter: error.retryAfter) else {
-                    return finish(error, progress)
+                    return finish(error)
                 }
                 onRetry?(RetryNotice(retry: retry, delay: wait, reason: error))
-                do { try await Task.sleep(for: wait) } catch { return finish(.cancelled, progress) }
+                do { try await Task.sleep(for: wait) } catch { return finish(.cancelled) }
             } catch {
-                return finish(Task.isCancelled ? .cancelled : .network("\(error)"), progress)
+                return finish(Task.isCancelled ? .cancelled : .network("\(error)"))
             }
         }
     }
 
-    private func finish(_ error: PoeError, _ progress: ReplyProgress) {
-        guard !progress.finished else { return }
-        progress.finished = true
+    /// Ends the reply with `error`, unless it ended already (at `done`): both kinds of output
+    /// keep the first ending.
+    private func finish(_ error: PoeError) {
         output.finish(error)
     }
 
@@ -128,12 +128,12 @@ extension PoeError {
 /// What the consumer has been given so far, across attempts.
 final class ReplyProgress: @unchecked Sendable {
     // @unchecked: touched by one attempt at a time, in turn by its transfer's thread (the body
-    // reader, while the body arrives) and by the task that runs the attempts (after it ended).
+    // reader, while the body arrives) and by the task that runs the attempts (after the
+    // transfer's events ended; once cancelled, the task no longer reads it).
     /// Set once anything but `meta` was yielded; from then on, no retry.
     var outputBegan = false
     var metaYielded = false
     /// After an `error` event the reply has failed: like fastapi_poe, whatever the bot sends
     /// after it (but `done`) is not part of the reply.
     var botFailed = false
-    var finished = false
 }

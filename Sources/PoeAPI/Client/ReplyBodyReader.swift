@@ -70,7 +70,6 @@ final class ReplyBodyReader: InlineBodyReader, @unchecked Sendable {
                 batch.append(.done)
                 output.yield(batch)
                 batch = []
-                progress.finished = true
                 output.finish(nil)
                 complete = true
             case .error:

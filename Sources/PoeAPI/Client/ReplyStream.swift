@@ -81,30 +81,59 @@ public final class ReplyRun: Sendable {
     private let task: Task<Void, Never>
     private let ended: Ending
 
-    /// How the attempts ended, once they have.
+    /// How the reply ended, once it has: the first verdict counts, and whoever waits hears it.
+    /// The reply ends at `done`, while the rest of the body may still be read (and dropped) so
+    /// the connection can be reused.
     private final class Ending: Sendable {
-        let error = Mutex<PoeError??>(nil)
+        private struct State {
+            var verdict: PoeError??
+            var waiting: [CheckedContinuation<PoeError?, Never>] = []
+        }
+
+        private let state = Mutex(State())
+
+        func settle(_ error: PoeError?) {
+            let waiting = state.withLock { state -> [CheckedContinuation<PoeError?, Never>] in
+                guard state.verdict == nil else { return [] }
+                state.verdict = .some(error)
+                defer { state.waiting = [] }
+                return state.waiting
+            }
+            for waiter in waiting { waiter.resume(returning: error) }
+        }
+
+        func wait() async -> PoeError? {
+            await withCheckedContinuation { waiter in
+                let known: PoeError?? = state.withLock { state in
+                    if let verdict = state.verdict { return .some(verdict) }
+                    state.waiting.append(waiter)
+                    return nil
+                }
+                if let known { waiter.resume(returning: known) }
+            }
+        }
     }
 
     init(client: PoeClient, bot: String, query: [ProtocolMessage], onRetry: (@Sendable (RetryNotice) -> Void)?,
          handler: @escaping @Sendable ([PoeEvent]) -> Void) {
         let ended = Ending()
         self.ended = ended
-        let output = ReplyOutput(yield: handler, finish: { error in
-            ended.error.withLock { if $0 == nil { $0 = .some(error) } }
-        })
+        let output = ReplyOutput(yield: handler, finish: { ended.settle($0) })
         let run = ReplyAttempts(client: client, bot: bot, query: query, output: output, onRetry: onRetry)
-        task = Task { await run.run() }
+        task = Task {
+            await run.run()
+            ended.settle(.incomplete("the reply ended without saying how"))  // only if nothing did
+        }
     }
 
-    /// Stops the reply: the transfer is closed at once, and `ending()` gives `.cancelled`.
+    /// Stops the reply: the transfer is closed at once, and `ending()` gives `.cancelled`,
+    /// unless the reply had ended already.
     public func cancel() {
         task.cancel()
     }
 
-    /// Waits for the reply to end: nil when the bot said `done`, else why it stopped.
+    /// Waits for the reply to end: nil as soon as the bot said `done`, else why it stopped.
     public func ending() async -> PoeError? {
-        await task.value
-        return ended.error.withLock { $0 } ?? .incomplete("the reply ended without saying how")
+        await ended.wait()
     }
 }

@@ -14,27 +14,33 @@ final class AppInbox: Sendable {
     }
 
     private let pending = Mutex(Pending())
-    private let wake: @Sendable () -> Void
+    private let wake: @Sendable (_ urgent: Bool) -> Void
 
-    init(wake: @escaping @Sendable () -> Void) {
+    /// `wake(urgent)` wakes the loop; it may skip a wake-up already asked for since the loop last
+    /// took the inbox, unless `urgent`: the first event that is not streamed text, which the
+    /// loop must not leave waiting for the next text frame.
+    init(wake: @escaping @Sendable (_ urgent: Bool) -> Void) {
         self.wake = wake
     }
 
     func post(_ event: AppEvent) {
-        let wakes = pending.withLock { pending in
+        let (wakes, urgent) = pending.withLock { pending -> (Bool, Bool) in
             pending.events.append(event)
-            if case .reply(_, _, .text) = event { return pending.textWakes }
-            pending.onlyText = false
-            return true
+            if case .reply(_, _, .text) = event { return (pending.textWakes, false) }
+            defer { pending.onlyText = false }
+            return (true, pending.onlyText)
         }
-        if wakes { wake() }
+        if wakes { wake(urgent) }
     }
 
     /// Asks for the text waiting to be drawn at the next 60th of a second rather than the next
     /// text frame: a reply's last token, whose `done` just arrived.
     func hurry() {
-        pending.withLock { $0.onlyText = false }
-        wake()
+        let urgent = pending.withLock { pending in
+            defer { pending.onlyText = false }
+            return pending.onlyText
+        }
+        wake(urgent)
     }
 
     /// Whether everything waiting is streamed text (or nothing): such a frame can wait a little.

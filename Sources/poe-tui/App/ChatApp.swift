@@ -37,7 +37,7 @@ final class ChatApp {
         self.store = store
         let waker = terminal.waker, wakeRequest = wakeRequest
         // One wake-up until the loop takes the inbox: a 2,000-token burst wakes it once.
-        inbox = AppInbox(wake: { if wakeRequest.claim() { waker.wake() } })
+        inbox = AppInbox(wake: { urgent in if wakeRequest.claim() || urgent { waker.wake() } })
         runner = EffectRunner(client: client, store: store, inbox: inbox, downloads: settings.downloadsFolder)
         let (stream, continuation) = AsyncStream<Effect>.makeStream()
         effects = continuation

@@ -10,8 +10,17 @@ final class ReplyRelay: Sendable {
     private let inbox: AppInbox
     private let conversationID: String
     private let replyID: String
-    /// The bot's `error` event, if it sent one: the reply then ends in that error.
-    private let botError = Mutex<BotErrorEvent?>(nil)
+    /// What the relay knows of the reply's end.
+    private struct Ending {
+        /// The bot's `error` event, if it sent one: the reply then ends in that error.
+        var botError: BotErrorEvent?
+        /// Set once the outcome is taken: events the curl thread is still delivering (a
+        /// cancelled reply's last read) are dropped, so nothing shows after "stopped" that the
+        /// recorder did not keep.
+        var closed = false
+    }
+
+    private let ending = Mutex(Ending())
 
     init(recorder: ReplyRecorder, inbox: AppInbox, conversationID: String, replyID: String) {
         self.recorder = recorder
@@ -20,8 +29,16 @@ final class ReplyRelay: Sendable {
         self.replyID = replyID
     }
 
-    /// One network read's events, in order.
+    /// One network read's events, in order. Held under the lock, so that `outcome` waits for a
+    /// read being delivered and none is delivered after it.
     func take(_ events: [PoeEvent]) {
+        ending.withLock { ending in
+            guard !ending.closed else { return }
+            deliver(events, botError: &ending.botError)
+        }
+    }
+
+    private func deliver(_ events: [PoeEvent], botError: inout BotErrorEvent?) {
         for event in events {
             let update: ReplyUpdate
             switch event {
@@ -33,7 +50,7 @@ final class ReplyRelay: Sendable {
                 recorder.addFile(received)
                 update = .file(received)
             case .error(let event):
-                botError.withLock { $0 = event }
+                botError = event
                 continue
             case .done:
                 // The reply's last text is drawn at once, not at the next text frame; how the
@@ -47,12 +64,17 @@ final class ReplyRelay: Sendable {
         }
     }
 
-    /// How the reply ended, from the client's verdict (nil: the bot said `done`).
-    func outcome(_ ending: PoeError?) -> (status: MessageStatus, error: MessageError?) {
-        if let ending {
-            return ending == .cancelled ? (.cancelled, nil) : (.error, MessageError(ending))
+    /// How the reply ended, from the client's verdict (nil: the bot said `done`). Events
+    /// after this are dropped.
+    func outcome(_ verdict: PoeError?) -> (status: MessageStatus, error: MessageError?) {
+        let botError = ending.withLock { ending in
+            ending.closed = true
+            return ending.botError
         }
-        if let botError = botError.withLock({ $0 }) {
+        if let verdict {
+            return verdict == .cancelled ? (.cancelled, nil) : (.error, MessageError(verdict))
+        }
+        if let botError {
             return (.error, MessageError(text: botError.text, kind: botError.errorType ?? "bot_error", retryable: botError.allowRetry))
         }
         return (.complete, nil)
