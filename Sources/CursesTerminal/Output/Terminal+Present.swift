@@ -8,6 +8,7 @@ extension Terminal {
     /// app may not have seen the `.resize` yet.
     public func present(_ screen: Screen) {
         guard let device, window != nil, var writer = frameWriter else { return }
+        frameWriter = nil  // the only copy while it changes: its style table grows in place
         let terminalSize = size
         if terminalSize != presentedSize {
             presentedSize = terminalSize
