@@ -30,6 +30,20 @@ enum ScreenBenchmark {
         _ = Reducer.reduce(&burst, .reply(conversationID: conversation.id, messageID: replyID, .text(reply)), now: now)
         let cold = milliseconds { _ = renderer.render(burst) }
         print(String(format: "frame: a 2,000-token reply arriving at once, first frame %.2f ms", cold))
+
+        // A reply streaming in: each frame adds a few tokens, as at 200 tokens a second and 30
+        // frames a second; the frame is built on the last one.
+        var streaming = state
+        _ = Reducer.reduce(&streaming, .terminal(.key(KeyPress(.character("y")))), now: now)
+        _ = Reducer.reduce(&streaming, .terminal(.key(KeyPress(.enter))), now: now)
+        let streamID = streaming.streams[conversation.id] ?? ""
+        _ = renderer.render(streaming)
+        let streamed = (0..<600).map { index in
+            _ = Reducer.reduce(&streaming, .reply(conversationID: conversation.id, messageID: streamID, .text("word\(index) more\(index) text ")), now: now)
+            return milliseconds { _ = renderer.render(streaming) }
+        }
+        print(String(format: "frame: a streamed frame (3 tokens more), median %.3f ms, max %.3f ms over %d frames",
+                     median(streamed), streamed.max() ?? 0, streamed.count))
     }
 
     private static func milliseconds(_ body: () -> Void) -> Double {
