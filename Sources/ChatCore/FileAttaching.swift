@@ -23,8 +23,7 @@ enum FileAttaching {
         return [.listFolder(picker.request)] + (state.catalog.isEmpty ? [.fetchCatalog] : [])
     }
 
-    /// The list's rows at this height (the overlay's frame, path, filter and footer take 8).
-    static func pageRows(_ state: AppState) -> Int { max(1, state.height - 8) }
+    static func pageRows(_ state: AppState) -> Int { FilePicker.pageRows(screenHeight: state.height) }
 
     static func resized(_ state: inout AppState) {
         guard case .filePicker(var picker) = state.overlay else { return }
@@ -75,7 +74,7 @@ enum FileAttaching {
             // The marked set is the draft's files now: unmarked ones leave, new ones are checked.
             let key = state.currentID ?? ""
             let paths = urls.map(\.path)
-            let kept = (state.draftAttachments[key] ?? []).filter { $0.localPath.map(paths.contains) ?? true }
+            let kept = state.attachments.filter { $0.localPath.map(paths.contains) ?? true }
             state.draftAttachments[key] = kept.isEmpty ? nil : kept
             let added = paths.filter { path in !kept.contains { $0.localPath == path } }
             if added.isEmpty { state.status = StatusMessage(kept.isEmpty ? "No files attached." : "\(kept.count) attached.") }

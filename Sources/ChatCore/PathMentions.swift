@@ -90,10 +90,6 @@ public enum PathMentions {
         Attaching.attached(tokens(in: job.text).compactMap { files[$0] }, problems: [], draft: draft, &state)
         let text = replacing(files.mapValues(\.name), in: job.text)
         state.inputs[draft] = InputBuffer()
-        guard !draft.isEmpty, state.loaded[draft] != nil else {
-            state.pendingSend = text
-            return [.create(bot: state.defaultBot)]
-        }
-        return Sending.send(&state, in: draft, text: text, now: now)
+        return Sending.sendOrCreate(&state, draft: draft, text: text, now: now)
     }
 }

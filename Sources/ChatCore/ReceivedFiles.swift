@@ -27,20 +27,22 @@ public enum ReceivedFiles {
         }
     }
 
+    static let noFiles = StatusMessage("No files here: image, video and audio bots send files with their replies.")
+
     /// Alt-S: the newest reply that has files, all of them.
     static func saveNewest(_ state: inout AppState) -> [Effect] {
-        guard let id = state.currentID, let newest = all(in: state.current).first else {
-            state.status = StatusMessage("No files here: image, video and audio bots send files with their replies.")
+        let files = all(in: state.current)
+        guard let id = state.currentID, let newest = files.first else {
+            state.status = noFiles
             return []
         }
-        let files = all(in: state.current).filter { $0.messageID == newest.messageID }
-        return [.saveFiles(conversationID: id, files, open: false)]
+        return [.saveFiles(conversationID: id, files.filter { $0.messageID == newest.messageID }, open: false)]
     }
 
     /// Alt-O: the list, or a word when there is nothing to list.
     static func openList(_ state: inout AppState) -> [Effect] {
         guard !all(in: state.current).isEmpty else {
-            state.status = StatusMessage("No files here: image, video and audio bots send files with their replies.")
+            state.status = noFiles
             return []
         }
         state.overlay = .files(selection: 0)

@@ -169,17 +169,13 @@ enum KeyHandling {
         switch action {
         case .send:
             let text = state.input.text
-            let hasFiles = !(state.draftAttachments[state.currentID ?? ""] ?? []).isEmpty
+            let hasFiles = !state.attachments.isEmpty
             guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty || hasFiles else { return [] }
             state.input = InputBuffer()
             state.historyCursor[state.currentID ?? ""] = nil
             if !hasFiles, let command = SlashCommand(text) { return command.apply(&state) }
             if let resolving = PathMentions.resolveBeforeSending(&state, text: text) { return resolving }
-            guard let id = state.currentID, state.current != nil else {
-                state.pendingSend = text
-                return [.create(bot: state.defaultBot)]
-            }
-            return Sending.send(&state, in: id, text: text, now: now)
+            return Sending.sendOrCreate(&state, draft: state.currentID ?? "", text: text, now: now)
         case .newline: state.input.insert("\n")
         case .caretLeft: state.input.moveLeft()
         case .caretRight: state.input.moveRight()

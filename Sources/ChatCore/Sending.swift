@@ -4,6 +4,16 @@ import Foundation
 /// Sending a message: the user's message and an empty streaming reply join the conversation,
 /// which is saved, and the reply is asked for.
 enum Sending {
+    /// Sends `text` from the draft `draft` (a conversation's id; "" before any exists). Without
+    /// a conversation, one is created first and the text is sent once it exists.
+    static func sendOrCreate(_ state: inout AppState, draft: String, text: String, now: Date) -> [Effect] {
+        guard !draft.isEmpty, state.loaded[draft] != nil else {
+            state.pendingSend = text
+            return [.create(bot: state.defaultBot)]
+        }
+        return send(&state, in: draft, text: text, now: now)
+    }
+
     static func send(_ state: inout AppState, in id: String, text: String, now: Date) -> [Effect] {
         guard var conversation = state.loaded[id] else { return [] }
         if let uploads = Attaching.uploadFirst(&state, id: id, text: text) { return uploads }

@@ -44,8 +44,10 @@ public final class ChatRenderer {
 
     /// `frame` advances spinners; the loop bumps it only while something streams.
     public func render(_ state: AppState, frame: Int = 0) -> Screen {
-        let inputLines = InputBoxView.lines(for: state, width: state.width - (state.width >= 80 ? ChatLayout.listWidth : 0), theme: theme)
-        let layout = ChatLayout(width: state.width, height: state.height, inputLines: inputLines)
+        let inputWidth = state.width - ChatLayout.listColumns(width: state.width)
+        let chips = AttachmentChips(state: state, theme: theme).lines(width: inputWidth - 3)
+        let layout = ChatLayout(width: state.width, height: state.height,
+                                inputLines: InputBoxView.lines(for: state, width: inputWidth, chips: chips.count))
         guard !layout.tooSmall else {
             last = nil
             var screen = Screen(width: state.width, height: state.height)
@@ -76,7 +78,7 @@ public final class ChatRenderer {
             paneView.draw(pane, over: previous.map { ($0.pane, $0.screen) }, on: &screen)
         }
         streamingReplies.keep(only: Set(state.streams.values))
-        let input = InputBoxView.Content(state: state, rect: layout.input, theme: theme)
+        let input = InputBoxView.Content(state: state, rect: layout.input, chips: chips)
         if input != previous?.input {
             InputBoxView(content: input, theme: theme).draw(on: &screen)
         }

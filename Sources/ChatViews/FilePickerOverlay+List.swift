@@ -101,7 +101,7 @@ extension FilePickerOverlay {
     /// Offsets (in characters) of the name's characters the filter matched.
     private func matchedCharacters(_ entry: FileEntry) -> Set<Int> {
         let key = Array(entry.key.utf8)
-        guard !picker.filter.isEmpty, let bytes = FuzzyMatch.positions(FuzzyQuery(picker.filter), in: key) else { return [] }
+        guard !picker.filter.isEmpty, let bytes = FuzzyMatch.positions(picker.listing.query, in: key) else { return [] }
         // Where each character's lowercased bytes start in the key; lowercasing that changes
         // with context (rare) shows no highlight rather than a wrong one.
         var starts: [Int] = []

@@ -21,9 +21,6 @@ public struct FilePickerOverlay {
     /// The preview column shows from this screen width.
     public static let previewWidth = 80
 
-    /// Entries shown on a screen `height` rows high: what `FilePicker.pageRows` should be.
-    public static func listRows(screenHeight height: Int) -> Int { max(1, height - 8) }
-
     public func draw(in bounds: Rect, on screen: inout Screen) {
         let margin = bounds.width >= 60 ? 2 : 0
         let rect = Rect(x: bounds.x + margin, y: bounds.y + 1, width: bounds.width - 2 * margin, height: bounds.height - 2)

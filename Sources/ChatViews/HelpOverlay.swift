@@ -24,11 +24,8 @@ struct HelpOverlay {
         let columns = rows.count > room && (width - 4 - Self.columnGap) / 2 >= Self.minimumColumnWidth ? 2 : 1
         let perColumn = min(room, (rows.count + columns - 1) / columns)
         let height = min(bounds.height - 2, perColumn + 3)
-        let rect = Rect(x: bounds.x + (bounds.width - width) / 2, y: bounds.y + (bounds.height - height) / 2, width: width, height: height)
+        let inner = OverlayFrame.draw("Keys and commands — any other key closes", width: width, height: height, in: bounds, on: &screen, theme: theme)
         let style = theme.style(for: "overlay")
-        screen.fill(rect, style: style)
-        screen.drawBox(rect, style: style, characters: .rounded, title: [StyledSpan("Keys and commands — any other key closes", style: theme.style(for: "title"))])
-        let inner = Rect(x: rect.x + 2, y: rect.y + 1, width: rect.width - 4, height: rect.height - 2)
         let capacity = min(inner.height, perColumn) * columns
         let first = rows.count > capacity ? max(0, min(scroll, rows.count - (capacity - 1))) : 0
         let shown = rows.count > capacity ? Array(rows.dropFirst(first).prefix(capacity - 1)) : rows

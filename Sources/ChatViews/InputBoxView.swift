@@ -12,14 +12,15 @@ struct InputBoxView {
         var chips: [StyledLine]
         var input: InputBuffer
 
-        init(state: AppState, rect: Rect, theme: Theme) {
+        /// `chips`: the draft's files wrapped to the box (`AttachmentChips`), made once a frame.
+        init(state: AppState, rect: Rect, chips: [StyledLine]) {
             self.rect = rect
             bot = state.currentBot
             if let parameters = state.current?.parameters, !parameters.isEmpty {
                 self.parameters = BotParameters.summary(parameters)
             }
             // Chips first, at most half the box, so the text always keeps room.
-            chips = Array(AttachmentChips(state: state, theme: theme).lines(width: rect.width - 3).prefix(max(0, (rect.height - 2) / 2)))
+            self.chips = Array(chips.prefix(max(0, (rect.height - 2) / 2)))
             input = state.input
         }
     }
@@ -69,11 +70,11 @@ struct InputBoxView {
         screen.cursor = (inner.x + caretX, inner.y + caretRow - first)
     }
 
-    /// Rows the chips and the text need, for the layout.
-    static func lines(for state: AppState, width: Int, theme: Theme) -> Int {
+    /// Rows the chips and the text need in a box `width` wide, for the layout.
+    static func lines(for state: AppState, width: Int, chips: Int) -> Int {
         let text = state.input.text.split(separator: "\n", omittingEmptySubsequences: false).reduce(0) { total, line in
             total + max(1, TextWrapper.wrap(String(line), width: max(1, width - 3)).count)
         }
-        return text + AttachmentChips(state: state, theme: theme).lines(width: width - 3).count
+        return text + chips
     }
 }

@@ -64,10 +64,14 @@ public struct FilePicker: Sendable, Equatable {
     /// The first row shown; kept so the selection stays in view.
     public internal(set) var scroll = 0
     /// Rows the list shows: PgUp/PgDn move this far. The app sets it from the screen size
-    /// (`FilePickerOverlay.listRows`).
+    /// (`pageRows(screenHeight:)`).
     public var pageRows = 20 {
         didSet { keepSelectionInView() }
     }
+
+    /// The list's rows on a screen `height` rows high: the overlay's frame, path, filter and
+    /// footer take 8. The reducer pages by it and the overlay draws that many.
+    public static func pageRows(screenHeight height: Int) -> Int { max(1, height - 8) }
     public internal(set) var marked: [MarkedFile]
     public internal(set) var recursive: Bool
     public internal(set) var status: Status = .loading

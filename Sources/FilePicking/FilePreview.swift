@@ -67,7 +67,7 @@ public struct FilePreview: Sendable, Equatable {
         }
         var preview = FilePreview(path: path, size: status.size, modified: status.modified, type: byName)
         guard status.kind == .file else {
-            preview.type = status.kind == .folder ? FileType("folder", .file, "inode/directory") : FileType("special file", .file, "application/octet-stream")
+            preview.type = status.kind == .folder ? FileType("folder", .file) : FileType("special file", .file)
             return preview
         }
         let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)

@@ -96,9 +96,6 @@ public struct FilteredListing: Sendable, Equatable {
         rank()
     }
 
-    /// The lowercased UTF-8 of entry `index`'s name.
-    public func key(ofEntry index: Int) -> [UInt8] { withKeys { Array($0(index)) } }
-
     private func withKeys<Result>(_ body: ((Int) -> UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         keyBytes.withUnsafeBufferPointer { bytes in
             keyEnds.withUnsafeBufferPointer { ends in

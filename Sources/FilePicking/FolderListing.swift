@@ -92,10 +92,6 @@ public enum FolderListing {
 
     /// `entries` (of one folder, as `names` gave them) with sizes, modified times and
     /// readability. An entry gone since it was listed stays, unreadable.
-    public static func detailed(_ entries: ArraySlice<FileEntry>) -> [FileEntry] {
-        detailed(entries, access: .current())
-    }
-
     static func detailed(_ entries: ArraySlice<FileEntry>, access: Access) -> [FileEntry] {
         var result = Array(entries)
         guard let folder = entries.first?.folder else { return result }

@@ -25,8 +25,6 @@ public struct ListingRequest: Sendable, Hashable {
         self.maxDepth = maxDepth
         self.maxCount = maxCount
     }
-
-    public var folderURL: URL { URL(fileURLWithPath: folder, isDirectory: true) }
 }
 
 /// What a listing delivers, in order: batches of entries (for one folder, all of them at once,

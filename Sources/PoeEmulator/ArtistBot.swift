@@ -6,7 +6,6 @@
 /// `file_name` and `files` exist for clients' tests: bot file names are untrusted (`../../x`,
 /// an escape sequence, nothing at all), and several files may carry the same name.
 struct ArtistBot: EmulatedBot {
-    static let inlineRef = "art00001"
     static let fileName = "artist.png"
     static let reply = "Here is your picture: ![a small picture][art00001]"
     static let maxFiles = 10
@@ -38,7 +37,7 @@ struct ArtistBot: EmulatedBot {
                         name: name, contentType: "image/png", bytes: PNGImage.artistPicture)
                     try await stream.send([
                         .file(
-                            url: context.baseURL + Self.path(for: file), contentType: "image/png",
+                            url: context.baseURL + UploadStore.path(for: file), contentType: "image/png",
                             name: name, inlineRef: Self.inlineRef(index)),
                         .text(""),
                     ])
@@ -52,12 +51,5 @@ struct ArtistBot: EmulatedBot {
     static func inlineRef(_ index: Int) -> String {
         let digits = String(index)
         return "art" + String(repeating: "0", count: max(0, 5 - digits.count)) + digits
-    }
-
-    /// The file's URL path. Its last segment only decorates; an empty name or one of dots
-    /// (which URL rules would fold away as `.` and `..`) becomes `file`.
-    static func path(for file: UploadStore.File) -> String {
-        guard file.name.contains(where: { $0 != "." }) else { return "/files/\(file.id)/file" }
-        return UploadStore.path(for: file)
     }
 }

@@ -41,9 +41,12 @@ struct UploadStore: Sendable {
         return files[String(id)]
     }
 
-    /// The path of a stored file, with its name percent-encoded for use in a URL.
+    /// The path of a stored file, with its name percent-encoded for use in a URL. The last
+    /// segment only decorates; an empty name or one of dots (which URL rules would fold away as
+    /// `.` and `..`) becomes `file`.
     static func path(for file: File) -> String {
-        "/files/\(file.id)/\(percentEncodePathComponent(file.name))"
+        guard file.name.contains(where: { $0 != "." }) else { return "/files/\(file.id)/file" }
+        return "/files/\(file.id)/\(percentEncodePathComponent(file.name))"
     }
 
     /// Percent-encodes everything but RFC 3986 unreserved characters.

@@ -239,15 +239,8 @@ struct TopLevelLayout {
                 index += 1
             }
             lastStatementEnd = index
-            if Self.isAPIKey(trimmed) { apiKey = Statement(lines: start..<index, comment: comment) }
+            if KeyLocator.assigns("api_key", trimmed) { apiKey = Statement(lines: start..<index, comment: comment) }
         }
-    }
-
-    private static func isAPIKey(_ line: String) -> Bool {
-        for candidate in ["api_key", "\"api_key\"", "'api_key'"] where line.hasPrefix(candidate) {
-            if line.dropFirst(candidate.count).drop(while: { $0 == " " || $0 == "\t" }).first == "=" { return true }
-        }
-        return false
     }
 }
 

@@ -17,12 +17,16 @@ struct KeyLocator {
                 continue
             }
             guard current == table else { continue }
-            for candidate in [key, "\"\(key)\"", "'\(key)'"] where line.hasPrefix(candidate) {
-                let rest = line.dropFirst(candidate.count).drop { $0 == " " || $0 == "\t" }
-                if rest.first == "=" { return index + 1 }
-            }
+            if Self.assigns(key, line) { return index + 1 }
         }
         return nil
+    }
+
+    /// Whether the (trimmed) line sets `key`, bare or quoted: `key =`, `"key" =`, `'key' =`.
+    static func assigns(_ key: String, _ line: String) -> Bool {
+        [key, "\"\(key)\"", "'\(key)'"].contains { candidate in
+            line.hasPrefix(candidate) && line.dropFirst(candidate.count).drop { $0 == " " || $0 == "\t" }.first == "="
+        }
     }
 }
 

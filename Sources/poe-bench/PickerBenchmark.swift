@@ -33,7 +33,7 @@ enum PickerBenchmark {
             let start = ContinuousClock.now
             let cpuStart = cpuMilliseconds()
             var picker = FilePicker(folder: folder, home: root, rules: rules, recursive: recursive)
-            picker.pageRows = FilePickerOverlay.listRows(screenHeight: state.height)
+            picker.pageRows = FilePicker.pageRows(screenHeight: state.height)
             var first: Double?
             for await event in FolderListing.events(for: picker.request) {
                 _ = picker.receive(event, for: picker.request)

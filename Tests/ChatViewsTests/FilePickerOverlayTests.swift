@@ -93,7 +93,7 @@ struct FilePickerOverlayTests {
 
     @Test func thePreviewColumnShowsFromEightyColumns() {
         var picker = Self.picker(Self.entries(["notes.md", "song.mp3"]), rules: AttachmentRules(bot: "Claude-Haiku", inputs: ["text"]))
-        picker.receive(FilePreview(path: Self.folder + "/notes.md", size: 1_234, modified: Self.modified, type: FileType("Markdown text", .text, "text/markdown"),
+        picker.receive(FilePreview(path: Self.folder + "/notes.md", size: 1_234, modified: Self.modified, type: FileType("Markdown text", .text),
                                    lines: ["# Notes", "- 日本語のテキスト and a line that is far too long for the preview column to hold whole"], moreText: true))
         #expect(!draw(picker, width: 79, height: 20).text.contains("Markdown text"))
         let screen = draw(picker, width: 80, height: 20)
@@ -123,7 +123,7 @@ struct FilePickerOverlayTests {
         expectSound(screen)
         let rows = lines(screen)
         let listRows = rows.filter { $0.contains("1.2 KB") }
-        #expect(listRows.count == min(Self.hardNames.count, FilePickerOverlay.listRows(screenHeight: size.1)))
+        #expect(listRows.count == min(Self.hardNames.count, FilePicker.pageRows(screenHeight: size.1)))
         // Sizes line up on the right whatever came before them.
         let ends = Set(listRows.map { row in TextWidth.standard.columns(of: row[..<row.range(of: "1.2 KB")!.upperBound]) })
         #expect(ends.count == 1)
@@ -156,7 +156,7 @@ struct FilePickerOverlayTests {
     @Test func tenThousandEntries() {
         let names = (0..<10_000).map { "file-\(String(format: "%05d", $0)).txt" }
         var picker = Self.picker(Self.entries(names))
-        picker.pageRows = FilePickerOverlay.listRows(screenHeight: 30)
+        picker.pageRows = FilePicker.pageRows(screenHeight: 30)
         _ = picker.handle(KeyPress(.end))
         #expect(picker.highlighted?.name == "file-09999.txt")
         for _ in 0..<((10_000 - 5_000) / picker.pageRows) { _ = picker.handle(KeyPress(.pageUp)) }
